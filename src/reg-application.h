@@ -1,0 +1,19 @@
+/* reg-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define REG_TYPE_APPLICATION (reg_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (RegApplication, reg_application, REG, APPLICATION, AdwApplication)
+
+RegApplication *reg_application_new          (void);
+GSettings      *reg_application_get_settings (RegApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,163 @@
+/* reg-test-util.c: helpers shared by the GTest programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "reg-test-util.h"
+
+void
+reg_test_init (int    *argc,
+               char ***argv)
+{
+  /* Tests must never see the user's data or settings. */
+  g_assert_cmpstr (g_getenv ("GSETTINGS_BACKEND"), ==, "memory");
+
+  g_test_init (argc, argv, NULL);
+
+  /* Builds without a display (a Flatpak build sandbox) skip the window
+   * tests; build-aux/dev always runs them under Xvfb and insists. */
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("REG_TEST_REQUIRE_DISPLAY") != NULL)
+        g_error ("No display could be opened, and REG_TEST_REQUIRE_DISPLAY is set");
+      g_print ("1..0 # SKIP no display to run the window tests on\n");
+      exit (0);
+    }
+}
+
+static gboolean
+timeout_reached (gpointer data)
+{
+  gboolean *flag = data;
+
+  *flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds or @timeout_ms passes; returns
+ * whether the condition held. Window tests need this because mapping,
+ * resizing and closing happen asynchronously. */
+gboolean
+reg_test_wait_until (RegTestCondition condition,
+                     gpointer         data,
+                     guint            timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_reached, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return condition (data);
+}
+
+void
+reg_test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_reached, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The application as main() makes it, but not unique on the bus: the
+ * suite runs several test programs at once on one session bus. */
+RegApplication *
+reg_test_application_new (void)
+{
+  RegApplication *app = reg_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  return app;
+}
+
+GtkWindow *
+reg_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_toplevels (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  return g_list_model_get_n_items (toplevels) == 0;
+}
+
+void
+reg_test_destroy_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  g_assert_true (reg_test_wait_until (no_toplevels, NULL, 1000));
+}
+
+typedef struct {
+  RegTestAppFunc func;
+  gpointer       data;
+  gboolean       ran;
+} RunData;
+
+static gboolean
+run_test_body (gpointer user_data)
+{
+  RegApplication *app = user_data;
+  RunData *run = g_object_get_data (G_OBJECT (app), "reg-test-run");
+
+  run->func (app, run->data);
+  run->ran = TRUE;
+
+  reg_test_destroy_windows ();
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_after (GApplication *app)
+{
+  g_idle_add (run_test_body, app);
+}
+
+/* Runs @app as main() would, calls @func once its window has been
+ * presented, then quits. Going through g_application_run() matters: only
+ * a run shuts the application down and lets go of its D-Bus objects. */
+void
+reg_test_run (RegApplication *app,
+              RegTestAppFunc  func,
+              gpointer        data)
+{
+  RunData run = { func, data, FALSE };
+  char *argv[] = { (char *) "regulars", NULL };
+
+  g_object_set_data (G_OBJECT (app), "reg-test-run", &run);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_after), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_true (run.ran);
+  g_object_set_data (G_OBJECT (app), "reg-test-run", NULL);
+}

@@ -1,0 +1,31 @@
+/* reg-test-util.h: helpers shared by the GTest programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "reg-application.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*RegTestCondition) (gpointer data);
+typedef void     (*RegTestAppFunc)   (RegApplication *app,
+                                      gpointer        data);
+
+void            reg_test_init            (int              *argc,
+                                          char           ***argv);
+gboolean        reg_test_wait_until      (RegTestCondition  condition,
+                                          gpointer          data,
+                                          guint             timeout_ms);
+void            reg_test_spin            (guint             ms);
+RegApplication *reg_test_application_new (void);
+GtkWindow      *reg_test_find_window     (GType             type);
+void            reg_test_destroy_windows (void);
+void            reg_test_run             (RegApplication   *app,
+                                          RegTestAppFunc    func,
+                                          gpointer          data);
+
+G_END_DECLS
