@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "reg-application.h"
+#include "reg-command-line.h"
+#include "store/reg-store.h"
 #include "ui/reg-preferences-window.h"
 #include "ui/reg-window.h"
 
@@ -18,6 +20,7 @@ struct _RegApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  RegStore       *store;
 };
 
 G_DEFINE_FINAL_TYPE (RegApplication, reg_application, ADW_TYPE_APPLICATION)
@@ -43,7 +46,7 @@ reg_application_new (void)
 
   return g_object_new (REG_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
 }
@@ -54,6 +57,85 @@ reg_application_get_settings (RegApplication *self)
   g_return_val_if_fail (REG_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/* The open database; NULL until the first command line names one (or
+ * not, for the usual one). */
+RegStore *
+reg_application_get_store (RegApplication *self)
+{
+  g_return_val_if_fail (REG_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autoptr(GFile) fa = g_file_new_for_path (a);
+  g_autoptr(GFile) fb = g_file_new_for_path (b);
+
+  return g_file_equal (fa, fb);
+}
+
+/* Opens the database the command line names, or the usual one. A
+ * running instance keeps the one it has. */
+static gboolean
+ensure_store (RegApplication           *self,
+              GApplicationCommandLine  *cmdline,
+              GVariantDict             *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *arg = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &arg))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
+      path = g_file_get_path (file);
+    }
+
+  if (self->store != NULL)
+    {
+      if (path != NULL && !same_file (path, reg_store_get_path (self->store)))
+        {
+          g_application_command_line_printerr (cmdline,
+                                               _("Regulars is already running with “%s”. Quit it to open “%s”.\n"),
+                                               reg_store_get_path (self->store), path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  self->store = reg_store_open (path, &error);
+  if (self->store == NULL)
+    {
+      g_application_command_line_printerr (cmdline, "%s\n", error->message);
+      return FALSE;
+    }
+  if (reg_store_is_read_only (self->store))
+    g_application_command_line_printerr (cmdline, _("“%s” is open read-only: %s.\n"),
+                                         reg_store_get_path (self->store),
+                                         reg_store_get_read_only_reason (self->store));
+  return TRUE;
+}
+
+static int
+reg_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *cmdline)
+{
+  RegApplication *self = REG_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+
+  if (!ensure_store (self, cmdline, options))
+    return 1;
+
+  if (reg_command_line_wants_store_only (options))
+    return reg_command_line_run (self->store, cmdline, options);
+
+  g_application_activate (app);
+  return 0;
 }
 
 static void
@@ -96,6 +178,15 @@ static void
 reg_application_activate (GApplication *app)
 {
   RegApplication *self = REG_APPLICATION (app);
+
+  /* Activated over D-Bus with no command line: the usual database. */
+  if (self->store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!(self->store = reg_store_open (NULL, &error)))
+        g_warning ("%s", error->message);
+    }
 
   gtk_window_present (get_main_window (self));
 }
@@ -203,6 +294,29 @@ reg_application_startup (GApplication *app)
   apply_color_scheme (self);
 }
 
+/* Whether another process is already the application on this session. */
+static gboolean
+primary_is_running (GApplication *app)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  if (g_application_get_flags (app) & G_APPLICATION_NON_UNIQUE)
+    return FALSE;
+  if (!(bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL)))
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", g_application_get_application_id (app)),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                       -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+  return has_owner;
+}
+
 static int
 reg_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -211,6 +325,28 @@ reg_application_handle_local_options (GApplication *app,
     {
       g_print ("%s %s\n", "regulars", PACKAGE_VERSION);
       return 0;
+    }
+
+  /* Commands that only print need no window, and so no display: with no
+   * instance running to forward them to, they run right here. */
+  if (reg_command_line_wants_store_only (options) && !primary_is_running (app))
+    {
+      g_autoptr(RegStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+      const char *arg = NULL;
+
+      if (g_variant_dict_lookup (options, "database", "^&ay", &arg))
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+          path = g_file_get_path (file);
+        }
+      if (!(store = reg_store_open (path, &error)))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return reg_command_line_run (store, NULL, options);
     }
 
   return -1;
@@ -222,6 +358,7 @@ reg_application_finalize (GObject *object)
   RegApplication *self = REG_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (reg_application_parent_class)->finalize (object);
 }
@@ -237,6 +374,7 @@ reg_application_class_init (RegApplicationClass *klass)
   app_class->activate = reg_application_activate;
   app_class->startup = reg_application_startup;
   app_class->handle_local_options = reg_application_handle_local_options;
+  app_class->command_line = reg_application_command_line;
 }
 
 static void
@@ -245,6 +383,7 @@ reg_application_init (RegApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "version", 'v',
                                  G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Show the version and exit"), NULL);
+  reg_command_line_add_options (G_APPLICATION (self));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Customer files, crib notes, visit log and follow-up reminders for a small shop."));
 }

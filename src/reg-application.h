@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "store/reg-store.h"
+
 G_BEGIN_DECLS
 
 #define REG_TYPE_APPLICATION (reg_application_get_type ())
@@ -15,5 +17,6 @@ G_DECLARE_FINAL_TYPE (RegApplication, reg_application, REG, APPLICATION, AdwAppl
 
 RegApplication *reg_application_new          (void);
 GSettings      *reg_application_get_settings (RegApplication *self);
+RegStore       *reg_application_get_store    (RegApplication *self);
 
 G_END_DECLS

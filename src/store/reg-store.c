@@ -1,0 +1,2750 @@
+/* reg-store.c: the one owner of the Regulars database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "reg-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <errno.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "reg-fold.h"
+#include "reg-store.h"
+#include "reg-store-private.h"
+
+#define REG_APPLICATION_ID 1380271955   /* "REGS" */
+
+static const char * const migrations[] = {
+  RESOURCE_PATH "/schema/001-initial.sql",
+};
+#define LATEST_VERSION ((int) G_N_ELEMENTS (migrations))
+
+typedef struct
+{
+  GObject    *object;
+  GHashTable *map;
+  gint64      id;
+} MapEntry;
+
+struct _RegStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  gboolean     read_only;
+  char        *read_only_reason;
+  int          lock_fd;
+  int          schema_version;
+  gboolean     is_worker;
+  guint        tx_depth;
+  gint64       now;
+
+  GHashTable  *statements;      /* SQL (static string) → sqlite3_stmt */
+
+  /* Identity maps: id → MapEntry, one live object per row */
+  GHashTable  *customers;
+  GHashTable  *crib_notes;
+  GHashTable  *visits;
+  GHashTable  *follow_ups;
+  GHashTable  *staff;
+  GHashTable  *cases;
+  GHashTable  *case_events;
+};
+
+G_DEFINE_FINAL_TYPE (RegStore, reg_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (reg-store-error-quark, reg_store_error)
+
+G_DEFINE_ENUM_TYPE (RegChangeKind, reg_change_kind,
+  G_DEFINE_ENUM_VALUE (REG_CHANGE_CREATED, "created"),
+  G_DEFINE_ENUM_VALUE (REG_CHANGE_UPDATED, "updated"),
+  G_DEFINE_ENUM_VALUE (REG_CHANGE_TRASHED, "trashed"),
+  G_DEFINE_ENUM_VALUE (REG_CHANGE_RESTORED, "restored"),
+  G_DEFINE_ENUM_VALUE (REG_CHANGE_DELETED, "deleted"))
+
+G_DEFINE_ENUM_TYPE (RegSort, reg_sort,
+  G_DEFINE_ENUM_VALUE (REG_SORT_NAME, "name"),
+  G_DEFINE_ENUM_VALUE (REG_SORT_LAST_CONTACT, "last-contact"),
+  G_DEFINE_ENUM_VALUE (REG_SORT_NEWEST, "newest"))
+
+enum {
+  CUSTOMER_CHANGED,
+  CRIB_NOTES_CHANGED,
+  VISITS_CHANGED,
+  FOLLOW_UP_CHANGED,
+  CASE_CHANGED,
+  STAFF_CHANGED,
+  RELOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_str (char       **ptr,
+         const char  *value)
+{
+  g_free (*ptr);
+  *ptr = g_strdup (value);
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                               */
+
+static void
+set_sqlite_error (RegStore   *self,
+                  GError    **error,
+                  int         rc,
+                  const char *what)
+{
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_FULL,
+                   _("Could not %s: the disk holding “%s” is full. Nothing was changed."),
+                   what, self->path);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_READ_ONLY,
+                   _("Could not %s: “%s” can only be read. Nothing was changed."),
+                   what, self->path);
+      break;
+
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_DATABASE,
+                   _("Could not %s: “%s” is damaged or is not a database (%s)."),
+                   what, self->path, detail);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                   _("Could not %s: a value is not allowed (%s)."), what, detail);
+      break;
+
+    default:
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_FAILED,
+                   _("Could not %s in “%s”: %s."), what, self->path, detail);
+      break;
+    }
+}
+
+static gboolean
+check_writable (RegStore  *self,
+                GError   **error)
+{
+  if (!self->read_only)
+    return TRUE;
+
+  g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_READ_ONLY,
+               _("Nothing can be changed: %s"), self->read_only_reason);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements and transactions                                          */
+
+/* Every statement is a constant string, prepared once and kept. */
+sqlite3_stmt *
+reg_store_prepare (RegStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("read the database"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+reg_store_exec (RegStore    *self,
+                const char  *sql,
+                const char  *what,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a prepared statement to its end; TRUE when it succeeded. */
+static gboolean
+step_done (RegStore     *self,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+reg_store_begin (RegStore  *self,
+                 GError   **error)
+{
+  if (self->tx_depth++ > 0)
+    return TRUE;
+
+  if (!reg_store_exec (self, "BEGIN IMMEDIATE", _("start saving"), error))
+    {
+      self->tx_depth = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+reg_store_commit (RegStore  *self,
+                  GError   **error)
+{
+  g_assert (self->tx_depth > 0);
+
+  if (--self->tx_depth > 0)
+    return TRUE;
+
+  if (!reg_store_exec (self, "COMMIT", _("save"), error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+reg_store_rollback (RegStore *self)
+{
+  g_assert (self->tx_depth > 0);
+
+  /* An inner failure makes the outermost level roll back too: it sees
+   * the error that its callee returned. */
+  if (--self->tx_depth > 0)
+    return;
+
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gint64
+reg_store_now (RegStore *self)
+{
+  if (self->now != 0)
+    return self->now;
+
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Tests move the clock; 0 returns to real time. */
+void
+reg_store_set_now (RegStore *self,
+                   gint64    now)
+{
+  self->now = now;
+}
+
+/* ------------------------------------------------------------------ */
+/* Objects to and from rows                                              */
+
+static gboolean
+int_zero_is_null (const char *prop)
+{
+  return g_str_equal (prop, "satisfaction");
+}
+
+/* Binds the properties named in @props to parameters ?1, ?2, ... */
+static void
+bind_object (sqlite3_stmt       *stmt,
+             GObject            *object,
+             const char * const *props,
+             guint               n_props)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+
+  for (guint i = 0; i < n_props; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, props[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+      int index = (int) i + 1;
+
+      g_assert (pspec != NULL);
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (object, props[i], &value);
+
+      if (pspec->value_type == G_TYPE_STRING)
+        {
+          const char *s = g_value_get_string (&value);
+          sqlite3_bind_text (stmt, index, s ? s : "", -1, SQLITE_TRANSIENT);
+        }
+      else if (pspec->value_type == G_TYPE_INT64)
+        {
+          gint64 v = g_value_get_int64 (&value);
+          if (v == 0)
+            sqlite3_bind_null (stmt, index);
+          else
+            sqlite3_bind_int64 (stmt, index, v);
+        }
+      else if (pspec->value_type == G_TYPE_INT)
+        {
+          int v = g_value_get_int (&value);
+          if (v == 0 && int_zero_is_null (props[i]))
+            sqlite3_bind_null (stmt, index);
+          else
+            sqlite3_bind_int (stmt, index, v);
+        }
+      else if (pspec->value_type == G_TYPE_BOOLEAN)
+        sqlite3_bind_int (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
+      else if (G_TYPE_IS_ENUM (pspec->value_type))
+        sqlite3_bind_text (stmt, index,
+                           reg_enum_to_nick (pspec->value_type, g_value_get_enum (&value)),
+                           -1, SQLITE_STATIC);
+      else
+        g_assert_not_reached ();
+    }
+}
+
+/* Sets the properties named in @props from columns 0, 1, ... */
+static void
+object_from_row (GObject            *object,
+                 sqlite3_stmt       *stmt,
+                 const char * const *props,
+                 guint               n_props)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+
+  g_object_freeze_notify (object);
+  for (guint i = 0; i < n_props; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, props[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+      int col = (int) i;
+
+      g_assert (pspec != NULL);
+      g_value_init (&value, pspec->value_type);
+
+      if (pspec->value_type == G_TYPE_STRING)
+        {
+          const char *s = (const char *) sqlite3_column_text (stmt, col);
+          g_value_set_string (&value, s ? s : "");
+        }
+      else if (pspec->value_type == G_TYPE_INT64)
+        g_value_set_int64 (&value, sqlite3_column_int64 (stmt, col));
+      else if (pspec->value_type == G_TYPE_INT)
+        g_value_set_int (&value, sqlite3_column_int (stmt, col));
+      else if (pspec->value_type == G_TYPE_BOOLEAN)
+        g_value_set_boolean (&value, sqlite3_column_int (stmt, col) != 0);
+      else if (G_TYPE_IS_ENUM (pspec->value_type))
+        {
+          int v = 0;
+          reg_enum_from_nick (pspec->value_type,
+                              (const char *) sqlite3_column_text (stmt, col), &v);
+          g_value_set_enum (&value, v);
+        }
+      else
+        g_assert_not_reached ();
+
+      g_object_set_property (object, props[i], &value);
+    }
+  g_object_thaw_notify (object);
+}
+
+/* ------------------------------------------------------------------ */
+/* Identity maps                                                        */
+
+static void
+map_entry_free (gpointer data)
+{
+  g_free (data);
+}
+
+static void
+map_entry_finalized (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  MapEntry *entry = data;
+
+  g_hash_table_remove (entry->map, &entry->id);
+}
+
+static GHashTable *
+map_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, map_entry_free);
+}
+
+static void
+map_clear (GHashTable *map)
+{
+  GHashTableIter iter;
+  MapEntry *entry;
+
+  g_hash_table_iter_init (&iter, map);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    g_object_weak_unref (entry->object, map_entry_finalized, entry);
+  g_hash_table_unref (map);
+}
+
+static gpointer
+map_lookup (GHashTable *map,
+            gint64      id)
+{
+  MapEntry *entry = g_hash_table_lookup (map, &id);
+
+  return entry ? g_object_ref (entry->object) : NULL;
+}
+
+static void
+map_insert (GHashTable *map,
+            gint64      id,
+            gpointer    object)
+{
+  MapEntry *entry;
+
+  g_assert (id != 0);
+  if (g_hash_table_contains (map, &id))
+    return;
+
+  entry = g_new0 (MapEntry, 1);
+  entry->object = object;
+  entry->map = map;
+  entry->id = id;
+  g_object_weak_ref (object, map_entry_finalized, entry);
+  g_hash_table_insert (map, &entry->id, entry);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                              */
+
+static void
+sql_fold (sqlite3_context  *ctx,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *folded = reg_fold (text);
+
+  sqlite3_result_text (ctx, folded, -1, g_free);
+}
+
+static void
+sql_digits (sqlite3_context  *ctx,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *digits = reg_digits (text);
+
+  sqlite3_result_text (ctx, digits, -1, g_free);
+}
+
+char *
+reg_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "regulars", "regulars.db", NULL);
+}
+
+static gboolean
+take_lock (RegStore  *self,
+           GError   **error)
+{
+  g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
+
+  self->lock_fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (self->lock_fd < 0)
+    {
+      self->read_only = TRUE;
+      set_str (&self->read_only_reason,
+               _("the folder that holds the database can only be read"));
+      return TRUE;
+    }
+
+  if (flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (self->lock_fd);
+      self->lock_fd = -1;
+      self->read_only = TRUE;
+      set_str (&self->read_only_reason,
+               _("another Regulars session is using this database"));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (RegStore    *self,
+           const char  *sql,
+           int         *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("open the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (RegStore  *self,
+         GError   **error)
+{
+  for (int version = self->schema_version + 1; version <= LATEST_VERSION; version++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *set_version = NULL;
+
+      bytes = g_resources_lookup_data (migrations[version - 1], 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+      if (!reg_store_begin (self, error))
+        return FALSE;
+      if (!reg_store_exec (self, sql, _("upgrade the database"), error) ||
+          !reg_store_exec (self, set_version, _("upgrade the database"), error))
+        {
+          reg_store_rollback (self);
+          return FALSE;
+        }
+      if (!reg_store_commit (self, error))
+        return FALSE;
+
+      self->schema_version = version;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_connection (RegStore  *self,
+                 gboolean   immutable,
+                 GError   **error)
+{
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  uri = g_strdup_printf ("file:%s%s", self->path, immutable ? "?immutable=1" : "");
+  /* A path with '?' or '#' must not be read as URI parameters. */
+  if (strpbrk (self->path, "?#%") != NULL)
+    {
+      g_free (uri);
+      uri = NULL;
+      flags &= ~SQLITE_OPEN_URI;
+    }
+
+  flags |= self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  rc = sqlite3_open_v2 (uri ? uri : self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("open the database"));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_function (self->db, "reg_fold", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_fold, NULL, NULL);
+  sqlite3_create_function (self->db, "reg_digits", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_digits, NULL, NULL);
+  return TRUE;
+}
+
+/* Checks that the file is a Regulars database this version understands,
+ * before anything is written to it. */
+static gboolean
+check_identity (RegStore  *self,
+                GError   **error)
+{
+  int application_id = 0, n_objects = 0;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  if ((application_id != 0 && application_id != REG_APPLICATION_ID) ||
+      (application_id == 0 && n_objects > 0))
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_REGULARS,
+                   _("“%s” is a database, but not one of Regulars. It was left as it is."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (self->schema_version > LATEST_VERSION)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of Regulars (database version %d; "
+                     "this version reads up to %d). Update Regulars to open it. It was left as it is."),
+                   self->path, self->schema_version, LATEST_VERSION);
+      return FALSE;
+    }
+
+  if (self->schema_version < LATEST_VERSION && self->read_only)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_READ_ONLY,
+                   _("“%s” needs to be upgraded to this version of Regulars, but %s."),
+                   self->path, self->read_only_reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure (RegStore  *self,
+           GError   **error)
+{
+  if (!self->read_only &&
+      !reg_store_exec (self, "PRAGMA journal_mode = WAL", _("open the database"), error))
+    return FALSE;
+
+  return reg_store_exec (self,
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA secure_delete = ON;"
+                         "PRAGMA temp_store = MEMORY;"
+                         "PRAGMA cache_size = -16384;",
+                         _("open the database"), error);
+}
+
+static RegStore *
+store_new (const char *path)
+{
+  RegStore *self = g_object_new (REG_TYPE_STORE, NULL);
+
+  self->path = g_strdup (path);
+  return self;
+}
+
+RegStore *
+reg_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(RegStore) self = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *dir = NULL;
+  gboolean immutable = FALSE;
+
+  if (path == NULL)
+    path = default_path = reg_store_default_path ();
+
+  self = store_new (path);
+  dir = g_path_get_dirname (path);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      int fd;
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not create the folder “%s” for the database: %s"),
+                       dir, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      /* Private by default: created 0600 before SQLite ever sees it. */
+      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not create the database “%s”: %s"),
+                       path, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a folder, not a database."), path);
+      return NULL;
+    }
+
+  if (access (path, W_OK) != 0)
+    {
+      self->read_only = TRUE;
+      self->read_only_reason = g_strdup (_("the database file can only be read"));
+    }
+  if (access (dir, W_OK) != 0)
+    {
+      /* No -wal or -shm file can be made: read the file as it is. */
+      self->read_only = TRUE;
+      immutable = TRUE;
+      set_str (&self->read_only_reason,
+               _("the folder that holds the database can only be read"));
+    }
+  else if (!take_lock (self, error))
+    return NULL;
+
+  if (!open_connection (self, immutable, error) ||
+      !check_identity (self, error) ||
+      !configure (self, error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* A second connection to the same file, for bulk work on another thread.
+ * It shares the owner's lock rather than taking its own. */
+static RegStore *
+open_worker (RegStore  *owner,
+             GError   **error)
+{
+  g_autoptr(RegStore) self = store_new (owner->path);
+
+  self->is_worker = TRUE;
+  if (!open_connection (self, FALSE, error) ||
+      !check_identity (self, error) ||
+      !configure (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+reg_store_get_path (RegStore *self)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+reg_store_is_read_only (RegStore *self)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+const char *
+reg_store_get_read_only_reason (RegStore *self)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return self->read_only_reason;
+}
+
+int
+reg_store_get_schema_version (RegStore *self)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+sqlite3 *
+reg_store_get_db (RegStore *self)
+{
+  return self->db;
+}
+
+static void
+emit (RegStore *self,
+      guint     signal_id,
+      ...)
+{
+  va_list args;
+
+  /* Workers change rows in bulk; their owner announces it when done. */
+  if (self->is_worker)
+    return;
+
+  va_start (args, signal_id);
+  g_signal_emit_valist (self, signals[signal_id], 0, args);
+  va_end (args);
+}
+
+/* ------------------------------------------------------------------ */
+/* Customers                                                            */
+
+static const char * const customer_props[] = {
+  "id", "display-name", "given-name", "family-name", "company",
+  "street", "locality", "region", "postal-code", "country", "birthday",
+  "kind", "internal", "vip", "owner-id", "consent", "consent-at",
+  "created-at", "updated-at", "last-contact-at", "deleted-at",
+};
+
+#define CUSTOMER_COLUMNS \
+  "id, display_name, given_name, family_name, company, " \
+  "street, locality, region, postal_code, country, birthday, " \
+  "kind, internal, vip, owner_id, consent, consent_at, " \
+  "created_at, updated_at, last_contact_at, deleted_at"
+
+static const char SQL_CUSTOMER_GET[] =
+  "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = ?1";
+
+static const char SQL_CUSTOMER_INSERT[] =
+  "INSERT INTO customers (display_name, given_name, family_name, company, "
+  "  street, locality, region, postal_code, country, birthday, "
+  "  kind, internal, vip, owner_id, consent, consent_at, "
+  "  created_at, updated_at, last_contact_at, deleted_at, name_key, family_key) "
+  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+  "  ?18, ?19, ?20, ?21, reg_fold (?2), reg_fold (?4))";
+
+static const char SQL_CUSTOMER_UPDATE[] =
+  "UPDATE customers SET display_name = ?2, given_name = ?3, family_name = ?4, "
+  "  company = ?5, street = ?6, locality = ?7, region = ?8, postal_code = ?9, "
+  "  country = ?10, birthday = ?11, kind = ?12, internal = ?13, vip = ?14, "
+  "  owner_id = ?15, consent = ?16, consent_at = ?17, updated_at = ?19, "
+  "  last_contact_at = ?20, deleted_at = ?21, "
+  "  name_key = reg_fold (?2), family_key = reg_fold (?4) "
+  "WHERE id = ?1";
+
+static const char SQL_CONTACTS_GET[] =
+  "SELECT kind, label, value FROM customer_contacts "
+  "WHERE customer_id = ?1 ORDER BY kind, position";
+
+static const char SQL_CONTACTS_DELETE[] =
+  "DELETE FROM customer_contacts WHERE customer_id = ?1";
+
+static const char SQL_CONTACT_INSERT[] =
+  "INSERT INTO customer_contacts (customer_id, kind, position, label, value) "
+  "VALUES (?1, ?2, ?3, ?4, ?5)";
+
+static const char SQL_TAGS_GET[] =
+  "SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
+  "WHERE ct.customer_id = ?1 ORDER BY t.name COLLATE NOCASE";
+
+static const char SQL_TAGS_DELETE[] =
+  "DELETE FROM customer_tags WHERE customer_id = ?1";
+
+static const char SQL_TAG_ENSURE[] =
+  "INSERT INTO tags (name) VALUES (trim (?1)) ON CONFLICT (name) DO NOTHING";
+
+static const char SQL_TAG_LINK[] =
+  "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) "
+  "SELECT ?1, id FROM tags WHERE name = trim (?2)";
+
+static const char SQL_TAGS_ALL[] =
+  "SELECT name FROM tags ORDER BY name COLLATE NOCASE";
+
+static const char SQL_CUSTOMER_SET_DELETED[] =
+  "UPDATE customers SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1";
+
+static const char SQL_CUSTOMER_COUNT[] =
+  "SELECT count(*) FROM customers WHERE deleted_at IS NULL";
+
+static const char SQL_CUSTOMER_LAST_CONTACT[] =
+  "SELECT last_contact_at FROM customers WHERE id = ?1";
+
+static gboolean
+load_customer_details (RegStore     *self,
+                       RegCustomer  *customer,
+                       GError      **error)
+{
+  gint64 id = reg_customer_get_id (customer);
+  g_autoptr(GPtrArray) phones = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_labeled_value_free);
+  g_autoptr(GPtrArray) emails = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_labeled_value_free);
+  g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
+  g_auto(GStrv) tag_list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = reg_store_prepare (self, SQL_CONTACTS_GET, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      RegLabeledValue *value = reg_labeled_value_new ((const char *) sqlite3_column_text (stmt, 1),
+                                                      (const char *) sqlite3_column_text (stmt, 2));
+
+      g_ptr_array_add (g_str_equal (kind, "phone") ? phones : emails, value);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("read a customer"));
+      return FALSE;
+    }
+
+  if (!(stmt = reg_store_prepare (self, SQL_TAGS_GET, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (tags, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("read a customer"));
+      return FALSE;
+    }
+
+  tag_list = g_strv_builder_end (tags);
+  reg_customer_set_phones (customer, phones);
+  reg_customer_set_emails (customer, emails);
+  reg_customer_set_tags (customer, (const char * const *) tag_list);
+  return TRUE;
+}
+
+/* Reads the row into @customer; FALSE with NOT_FOUND when it is gone. */
+static gboolean
+reload_customer (RegStore     *self,
+                 RegCustomer  *customer,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = reg_store_prepare (self, SQL_CUSTOMER_GET, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, reg_customer_get_id (customer));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    object_from_row (G_OBJECT (customer), stmt, customer_props, G_N_ELEMENTS (customer_props));
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                   _("There is no customer number %" G_GINT64_FORMAT "."),
+                   reg_customer_get_id (customer));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc, _("read a customer"));
+      return FALSE;
+    }
+
+  return load_customer_details (self, customer, error);
+}
+
+RegCustomer *
+reg_store_get_customer (RegStore  *self,
+                        gint64     id,
+                        GError   **error)
+{
+  g_autoptr(RegCustomer) customer = NULL;
+
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+
+  if ((customer = map_lookup (self->customers, id)))
+    return g_steal_pointer (&customer);
+
+  customer = reg_customer_new ();
+  reg_customer_set_id (customer, id);
+  if (!reload_customer (self, customer, error))
+    return NULL;
+
+  map_insert (self->customers, id, customer);
+  return g_steal_pointer (&customer);
+}
+
+static gboolean
+contacts_equal (RegStore    *self,
+                RegCustomer *customer)
+{
+  g_autoptr(RegCustomer) stored = reg_customer_new ();
+
+  reg_customer_set_id (stored, reg_customer_get_id (customer));
+  if (!load_customer_details (self, stored, NULL))
+    return FALSE;
+
+  return reg_labeled_values_equal (reg_customer_get_phones (stored), reg_customer_get_phones (customer)) &&
+         reg_labeled_values_equal (reg_customer_get_emails (stored), reg_customer_get_emails (customer)) &&
+         g_strv_equal ((const char * const *) reg_customer_get_tags (stored),
+                       (const char * const *) reg_customer_get_tags (customer));
+}
+
+static gboolean
+write_contact_list (RegStore    *self,
+                    gint64       id,
+                    const char  *kind,
+                    GPtrArray   *values,
+                    GError     **error)
+{
+  for (guint i = 0; i < values->len; i++)
+    {
+      RegLabeledValue *value = g_ptr_array_index (values, i);
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = reg_store_prepare (self, SQL_CONTACT_INSERT, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      sqlite3_bind_text (stmt, 4, value->label ? value->label : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, value->value ? value->value : "", -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, _("save a customer"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+write_customer_details (RegStore     *self,
+                        RegCustomer  *customer,
+                        GError      **error)
+{
+  gint64 id = reg_customer_get_id (customer);
+  const char * const *tags = (const char * const *) reg_customer_get_tags (customer);
+  sqlite3_stmt *stmt;
+
+  /* Each row written re-indexes the customer for search: write only
+   * what really changed. */
+  if (contacts_equal (self, customer))
+    return TRUE;
+
+  if (!(stmt = reg_store_prepare (self, SQL_CONTACTS_DELETE, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, _("save a customer"), error) ||
+      !write_contact_list (self, id, "phone", reg_customer_get_phones (customer), error) ||
+      !write_contact_list (self, id, "email", reg_customer_get_emails (customer), error))
+    return FALSE;
+
+  if (!(stmt = reg_store_prepare (self, SQL_TAGS_DELETE, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, _("save a customer"), error))
+    return FALSE;
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      if (is_blank (tags[i]))
+        continue;
+
+      if (!(stmt = reg_store_prepare (self, SQL_TAG_ENSURE, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("save a customer"), error))
+        return FALSE;
+
+      if (!(stmt = reg_store_prepare (self, SQL_TAG_LINK, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("save a customer"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+invalid_to_store_error (GError **error)
+{
+  /* Model validation already says which field; keep its message. */
+  if (error != NULL && *error != NULL && (*error)->domain != REG_STORE_ERROR)
+    {
+      (*error)->domain = REG_STORE_ERROR;
+      (*error)->code = REG_STORE_ERROR_INVALID;
+    }
+}
+
+gboolean
+reg_store_save_customer (RegStore     *self,
+                         RegCustomer  *customer,
+                         GError      **error)
+{
+  gint64 id, now;
+  gboolean is_new;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CUSTOMER (customer), FALSE);
+
+  if (!reg_customer_validate (customer, error))
+    {
+      invalid_to_store_error (error);
+      return FALSE;
+    }
+  if (!check_writable (self, error))
+    return FALSE;
+
+  id = reg_customer_get_id (customer);
+  is_new = (id == 0);
+  now = reg_store_now (self);
+
+  if (!reg_store_begin (self, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (customer));
+  if (is_new)
+    reg_customer_set_created_at (customer, now);
+  reg_customer_set_updated_at (customer, now);
+  if (reg_customer_get_consent (customer) && reg_customer_get_consent_at (customer) == 0)
+    reg_customer_set_consent_at (customer, now);
+  else if (!reg_customer_get_consent (customer))
+    reg_customer_set_consent_at (customer, 0);
+
+  if (!(stmt = reg_store_prepare (self, is_new ? SQL_CUSTOMER_INSERT : SQL_CUSTOMER_UPDATE, error)))
+    goto failed;
+  bind_object (stmt, G_OBJECT (customer), customer_props, G_N_ELEMENTS (customer_props));
+  if (!step_done (self, stmt, _("save a customer"), error))
+    goto failed;
+
+  if (is_new)
+    reg_customer_set_id (customer, sqlite3_last_insert_rowid (self->db));
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                   _("Customer number %" G_GINT64_FORMAT " no longer exists."), id);
+      goto failed;
+    }
+
+  if (!write_customer_details (self, customer, error) ||
+      !reg_store_commit (self, error))
+    goto failed;
+
+  g_object_thaw_notify (G_OBJECT (customer));
+  id = reg_customer_get_id (customer);
+  if (is_new)
+    map_insert (self->customers, id, customer);
+  emit (self, CUSTOMER_CHANGED, id, is_new ? REG_CHANGE_CREATED : REG_CHANGE_UPDATED);
+  return TRUE;
+
+failed:
+  if (self->tx_depth > 0)
+    reg_store_rollback (self);
+  /* What is in memory goes back to what the database holds. */
+  if (is_new)
+    {
+      reg_customer_set_id (customer, 0);
+      reg_customer_set_created_at (customer, 0);
+      reg_customer_set_updated_at (customer, 0);
+    }
+  else
+    reload_customer (self, customer, NULL);
+  g_object_thaw_notify (G_OBJECT (customer));
+  return FALSE;
+}
+
+static gboolean
+set_customer_deleted (RegStore     *self,
+                      RegCustomer  *customer,
+                      gint64        deleted_at,
+                      GError      **error)
+{
+  gint64 id = reg_customer_get_id (customer);
+  sqlite3_stmt *stmt;
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!(stmt = reg_store_prepare (self, SQL_CUSTOMER_SET_DELETED, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (deleted_at != 0)
+    sqlite3_bind_int64 (stmt, 2, deleted_at);
+  sqlite3_bind_int64 (stmt, 3, reg_store_now (self));
+  if (!step_done (self, stmt, _("move a customer to the trash"), error))
+    return FALSE;
+
+  reg_customer_set_deleted_at (customer, deleted_at);
+  emit (self, CUSTOMER_CHANGED, id, deleted_at ? REG_CHANGE_TRASHED : REG_CHANGE_RESTORED);
+  return TRUE;
+}
+
+gboolean
+reg_store_trash_customer (RegStore     *self,
+                          RegCustomer  *customer,
+                          GError      **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  return set_customer_deleted (self, customer, reg_store_now (self), error);
+}
+
+gboolean
+reg_store_restore_customer (RegStore     *self,
+                            RegCustomer  *customer,
+                            GError      **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  return set_customer_deleted (self, customer, 0, error);
+}
+
+guint
+reg_store_count_customers (RegStore *self)
+{
+  sqlite3_stmt *stmt = reg_store_prepare (self, SQL_CUSTOMER_COUNT, NULL);
+  guint count = 0;
+
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return count;
+}
+
+GStrv
+reg_store_list_tags (RegStore *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = reg_store_prepare (self, SQL_TAGS_ALL, NULL);
+
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (stmt)
+    sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
+/* A visit moved the customer's last contact: show it on the live object. */
+static void
+refresh_last_contact (RegStore *self,
+                      gint64    customer_id)
+{
+  g_autoptr(RegCustomer) customer = map_lookup (self->customers, customer_id);
+  sqlite3_stmt *stmt;
+
+  if (customer == NULL)
+    return;
+  if (!(stmt = reg_store_prepare (self, SQL_CUSTOMER_LAST_CONTACT, NULL)))
+    return;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    reg_customer_set_last_contact_at (customer, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+}
+
+/* ------------------------------------------------------------------ */
+/* The customer list: ordered ids for a query                           */
+
+/* Parameters: ?2 kind, ?3 vip, ?4 internal, ?5 owner, ?6 tag, ?7 not seen
+ * since, ?8 overdue before, ?9 has open case, ?10 and ?11 short words
+ * that must start a word of the name, ?12/?13 a name prefix range,
+ * ?14 the search in the card's own fields, ?15 the search anywhere. */
+#define FILTERS \
+  " AND (?2 IS NULL OR c.kind = ?2)" \
+  " AND (?3 IS NULL OR c.vip = ?3)" \
+  " AND (?4 IS NULL OR c.internal = ?4)" \
+  " AND (?5 IS NULL OR c.owner_id = ?5)" \
+  " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id" \
+  "      WHERE ct.customer_id = c.id AND t.name = ?6))" \
+  " AND (?7 IS NULL OR ifnull (c.last_contact_at, c.created_at) < ?7)" \
+  " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id" \
+  "      AND f.status = 'open' AND f.deleted_at IS NULL" \
+  "      AND max (f.due_at, ifnull (f.snoozed_until, 0)) <= ?8))" \
+  " AND (?9 IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = c.id" \
+  "      AND k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL))" \
+  " AND (?10 IS NULL OR instr (' ' || c.name_key, ' ' || ?10) > 0)" \
+  " AND (?11 IS NULL OR instr (' ' || c.name_key, ' ' || ?11) > 0)"
+
+/* Without filters the statement reads only the ordering index. */
+#define NO_FILTERS \
+  " AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL" \
+  " AND ?7 IS NULL AND ?8 IS NULL AND ?9 IS NULL AND ?10 IS NULL AND ?11 IS NULL"
+
+#define ALL_LIVE     "SELECT c.id FROM customers c WHERE c.deleted_at IS NULL"
+#define NAME_PREFIX  " AND c.name_key >= ?12 AND c.name_key < ?13"
+#define FAMILY_PREFIX " AND c.family_key >= ?12 AND c.family_key < ?13" \
+                     " AND NOT (c.name_key >= ?12 AND c.name_key < ?13)"
+#define IN_FIELDS    " AND c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?14)"
+#define ELSEWHERE    " AND c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?15)" \
+                     " AND c.id NOT IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?14)"
+
+#define ORDER_NAME         " ORDER BY c.name_key, c.id"
+#define ORDER_LAST_CONTACT " ORDER BY c.last_contact_at, c.id"
+#define ORDER_NEWEST       " ORDER BY c.id DESC"
+
+#define QUERY_VARIANTS(mode) \
+  { { ALL_LIVE mode NO_FILTERS ORDER_NAME, ALL_LIVE mode FILTERS ORDER_NAME }, \
+    { ALL_LIVE mode NO_FILTERS ORDER_LAST_CONTACT, ALL_LIVE mode FILTERS ORDER_LAST_CONTACT }, \
+    { ALL_LIVE mode NO_FILTERS ORDER_NEWEST, ALL_LIVE mode FILTERS ORDER_NEWEST } }
+
+/* A search runs in two steps, whose results are listed one after the
+ * other: first the customers whose name starts with the letters, or
+ * whose card has the words; then those whose family name starts with
+ * them, or whose notes and visits have them. */
+enum { MODE_ALL, MODE_NAME_PREFIX, MODE_FAMILY_PREFIX, MODE_FIELDS, MODE_ELSEWHERE, N_MODES };
+
+/* [mode][sort][with filters] */
+static const char * const query_sql[N_MODES][3][2] = {
+  QUERY_VARIANTS (""),
+  QUERY_VARIANTS (NAME_PREFIX),
+  QUERY_VARIANTS (FAMILY_PREFIX),
+  QUERY_VARIANTS (IN_FIELDS),
+  QUERY_VARIANTS (ELSEWHERE),
+};
+
+static const char SQL_TRASH[] =
+  "SELECT c.id FROM customers c WHERE c.deleted_at IS NOT NULL"
+  " AND (?1 IS NULL OR instr (c.name_key, ?1) > 0)"
+  " ORDER BY c.deleted_at DESC, c.id DESC";
+
+G_DEFINE_BOXED_TYPE (RegCustomerQuery, reg_customer_query,
+                     reg_customer_query_copy, reg_customer_query_free)
+
+RegCustomerQuery *
+reg_customer_query_new (void)
+{
+  RegCustomerQuery *query = g_new0 (RegCustomerQuery, 1);
+
+  query->kind = -1;
+  query->vip = -1;
+  query->internal = -1;
+  query->sort = REG_SORT_NAME;
+  return query;
+}
+
+RegCustomerQuery *
+reg_customer_query_copy (const RegCustomerQuery *query)
+{
+  RegCustomerQuery *copy = g_memdup2 (query, sizeof *query);
+
+  copy->search = g_strdup (query->search);
+  copy->tag = g_strdup (query->tag);
+  return copy;
+}
+
+void
+reg_customer_query_free (RegCustomerQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_free (query->search);
+  g_free (query->tag);
+  g_free (query);
+}
+
+gboolean
+reg_customer_query_equal (const RegCustomerQuery *a,
+                          const RegCustomerQuery *b)
+{
+  return g_strcmp0 (a->search, b->search) == 0 &&
+         g_strcmp0 (a->tag, b->tag) == 0 &&
+         a->kind == b->kind && a->vip == b->vip && a->internal == b->internal &&
+         a->owner_id == b->owner_id && a->not_seen_days == b->not_seen_days &&
+         a->has_overdue == b->has_overdue && a->has_open_case == b->has_open_case &&
+         a->trashed == b->trashed && a->sort == b->sort;
+}
+
+static gboolean
+query_has_filters (const RegCustomerQuery *q)
+{
+  return q->kind >= 0 || q->vip >= 0 || q->internal >= 0 || q->owner_id != 0 ||
+         (q->tag != NULL && *q->tag != '\0') || q->not_seen_days > 0 ||
+         q->has_overdue || q->has_open_case;
+}
+
+/* An FTS5 phrase for each word: "word" with quotes doubled. */
+static void
+append_phrase (GString    *expr,
+               const char *word)
+{
+  if (expr->len > 0)
+    g_string_append (expr, " AND ");
+  g_string_append_c (expr, '"');
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (expr, '"');
+      g_string_append_c (expr, *p);
+    }
+  g_string_append_c (expr, '"');
+}
+
+static gboolean
+run_id_query (RegStore      *self,
+              sqlite3_stmt  *stmt,
+              GArray        *ids,
+              GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("search the customers"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GArray *
+reg_store_query_customer_ids (RegStore                *self,
+                              const RegCustomerQuery  *query,
+                              GError                 **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) long_words = g_string_new (NULL);
+  g_autofree char *fields_expr = NULL;
+  const char *short_words[2] = { NULL, NULL };
+  guint n_short = 0;
+  const char *prefix = NULL;
+  g_autofree char *prefix_upper = NULL;
+  int first_mode = MODE_ALL, last_mode = MODE_ALL;
+  gboolean filters;
+  int sort;
+  sqlite3_stmt *stmt;
+  gint64 now;
+
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  folded = reg_fold (query->search ? query->search : "");
+  words = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
+
+  if (query->trashed)
+    {
+      if (!(stmt = reg_store_prepare (self, SQL_TRASH, error)))
+        return NULL;
+      if (*folded != '\0')
+        sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
+      if (!run_id_query (self, stmt, ids, error))
+        return NULL;
+      return g_steal_pointer (&ids);
+    }
+
+  /* Words of three letters or more go to the trigram index; shorter
+   * ones must start a word of the name. */
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (g_utf8_strlen (words[i], -1) >= 3)
+        append_phrase (long_words, words[i]);
+      else if (n_short < G_N_ELEMENTS (short_words))
+        short_words[n_short++] = words[i];
+    }
+
+  sort = CLAMP ((int) query->sort, 0, 2);
+  filters = query_has_filters (query);
+  now = reg_store_now (self);
+
+  if (long_words->len > 0)
+    {
+      first_mode = MODE_FIELDS;
+      last_mode = MODE_ELSEWHERE;
+      fields_expr = g_strdup_printf ("fields : (%s)", long_words->str);
+    }
+  else if (n_short == 1)
+    {
+      /* One or two letters: range scans of the name indexes. */
+      first_mode = MODE_NAME_PREFIX;
+      last_mode = MODE_FAMILY_PREFIX;
+      prefix = short_words[0];
+      n_short = 0;
+      prefix_upper = g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
+    }
+
+  if (n_short > 0)
+    filters = TRUE;
+
+  for (int mode = first_mode; mode <= last_mode; mode++)
+    {
+      if (!(stmt = reg_store_prepare (self, query_sql[mode][sort][filters ? 1 : 0], error)))
+        return NULL;
+
+      if (query->kind >= 0)
+        sqlite3_bind_text (stmt, 2, reg_enum_to_nick (REG_TYPE_CUSTOMER_KIND, query->kind), -1, SQLITE_STATIC);
+      if (query->vip >= 0)
+        sqlite3_bind_int (stmt, 3, query->vip ? 1 : 0);
+      if (query->internal >= 0)
+        sqlite3_bind_int (stmt, 4, query->internal ? 1 : 0);
+      if (query->owner_id != 0)
+        sqlite3_bind_int64 (stmt, 5, query->owner_id);
+      if (query->tag != NULL && *query->tag != '\0')
+        sqlite3_bind_text (stmt, 6, query->tag, -1, SQLITE_STATIC);
+      if (query->not_seen_days > 0)
+        sqlite3_bind_int64 (stmt, 7, now - (gint64) query->not_seen_days * 86400);
+      if (query->has_overdue)
+        sqlite3_bind_int64 (stmt, 8, now);
+      if (query->has_open_case)
+        sqlite3_bind_int (stmt, 9, 1);
+      if (n_short > 0)
+        sqlite3_bind_text (stmt, 10, short_words[0], -1, SQLITE_STATIC);
+      if (n_short > 1)
+        sqlite3_bind_text (stmt, 11, short_words[1], -1, SQLITE_STATIC);
+      if (prefix != NULL)
+        {
+          sqlite3_bind_text (stmt, 12, prefix, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 13, prefix_upper, -1, SQLITE_STATIC);
+        }
+      if (fields_expr != NULL)
+        {
+          sqlite3_bind_text (stmt, 14, fields_expr, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 15, long_words->str, -1, SQLITE_STATIC);
+        }
+
+      if (!run_id_query (self, stmt, ids, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+#define PAGE_PARAMS \
+  "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, " \
+  "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32"
+#define PAGE_SIZE 32
+
+static const char SQL_CUSTOMER_PAGE[] =
+  "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id IN (" PAGE_PARAMS ")";
+
+/* The customers with @ids, in that order, read a page of rows at a time
+ * by key. Rows already alive are not read again. */
+GPtrArray *
+reg_store_load_customers (RegStore      *self,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_full (n_ids, g_object_unref);
+
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+
+  for (guint start = 0; start < n_ids; start += PAGE_SIZE)
+    {
+      guint n = MIN (PAGE_SIZE, n_ids - start);
+      g_autoptr(GHashTable) loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      sqlite3_stmt *stmt;
+      guint n_missing = 0;
+      int rc;
+
+      if (!(stmt = reg_store_prepare (self, SQL_CUSTOMER_PAGE, error)))
+        return NULL;
+
+      for (guint i = 0; i < n; i++)
+        if (!g_hash_table_contains (self->customers, &ids[start + i]))
+          sqlite3_bind_int64 (stmt, (int) ++n_missing, ids[start + i]);
+
+      while (n_missing > 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          RegCustomer *customer = reg_customer_new ();
+
+          object_from_row (G_OBJECT (customer), stmt, customer_props, G_N_ELEMENTS (customer_props));
+          g_hash_table_insert (loaded, g_memdup2 (&(gint64) { reg_customer_get_id (customer) }, sizeof (gint64)),
+                               customer);
+        }
+      sqlite3_reset (stmt);
+      if (n_missing > 0 && rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, error, rc, _("read customers"));
+          return NULL;
+        }
+
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 id = ids[start + i];
+          RegCustomer *customer = map_lookup (self->customers, id);
+
+          if (customer == NULL)
+            {
+              customer = g_hash_table_lookup (loaded, &id);
+              if (customer == NULL)
+                {
+                  g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                               _("There is no customer number %" G_GINT64_FORMAT "."), id);
+                  return NULL;
+                }
+              g_object_ref (customer);
+              if (!load_customer_details (self, customer, error))
+                {
+                  g_object_unref (customer);
+                  return NULL;
+                }
+              map_insert (self->customers, id, customer);
+            }
+          g_ptr_array_add (result, customer);
+        }
+    }
+
+  return g_steal_pointer (&result);
+}
+
+/* ------------------------------------------------------------------ */
+/* The other entities share one way in and out of the database          */
+
+typedef struct
+{
+  const char          *noun;         /* for messages, translated at use */
+  GType              (*get_type) (void);
+  gboolean           (*validate) (gpointer object, GError **error);
+  gsize                map_offset;   /* of the identity map in RegStore */
+  const char * const  *props;        /* column order of every SELECT */
+  guint                n_props;
+  const char          *sql_get;
+  const char          *sql_insert;
+  const char          *sql_update;
+  const char          *sql_set_deleted;
+} EntityInfo;
+
+#define ENTITY_MAP(self, info) (*(GHashTable **) G_STRUCT_MEMBER_P ((self), (info)->map_offset))
+
+static gint64
+object_get_int64 (gpointer    object,
+                  const char *prop)
+{
+  gint64 value = 0;
+
+  g_object_get (object, prop, &value, NULL);
+  return value;
+}
+
+static gboolean
+object_has_prop (gpointer    object,
+                 const char *prop)
+{
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (object), prop) != NULL;
+}
+
+static gboolean
+entity_reload (RegStore          *self,
+               const EntityInfo  *info,
+               gpointer           object,
+               GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = reg_store_prepare (self, info->sql_get, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, object_get_int64 (object, "id"));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    object_from_row (object, stmt, info->props, info->n_props);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                   _("There is no %s number %" G_GINT64_FORMAT "."),
+                   _(info->noun), object_get_int64 (object, "id"));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc, _("read the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+entity_get (RegStore          *self,
+            const EntityInfo  *info,
+            gint64             id,
+            GError           **error)
+{
+  GHashTable *map = ENTITY_MAP (self, info);
+  g_autoptr(GObject) object = map_lookup (map, id);
+
+  if (object != NULL)
+    return g_steal_pointer (&object);
+
+  object = g_object_new (info->get_type (), "id", id, NULL);
+  if (!entity_reload (self, info, object, error))
+    return NULL;
+
+  map_insert (map, id, object);
+  return g_steal_pointer (&object);
+}
+
+/* Runs @sql, bound to @key, and returns its rows as live objects. */
+static GPtrArray *
+entity_list (RegStore          *self,
+             const EntityInfo  *info,
+             const char        *sql,
+             gint64             key,
+             GError           **error)
+{
+  GHashTable *map = ENTITY_MAP (self, info);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = reg_store_prepare (self, sql, error)))
+    return NULL;
+  if (key != 0)
+    sqlite3_bind_int64 (stmt, 1, key);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GObject *object = map_lookup (map, id);
+
+      if (object == NULL)
+        {
+          object = g_object_new (info->get_type (), NULL);
+          object_from_row (object, stmt, info->props, info->n_props);
+          map_insert (map, id, object);
+        }
+      g_ptr_array_add (list, object);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("read the database"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* Inserts (id 0) or updates the row of @object, in the caller's
+ * transaction if there is one. On failure the object returns to what the
+ * database holds. */
+static gboolean
+entity_save (RegStore          *self,
+             const EntityInfo  *info,
+             gpointer           object,
+             gboolean          *created,
+             GError           **error)
+{
+  gint64 id = object_get_int64 (object, "id");
+  gboolean is_new = (id == 0);
+  gint64 now = reg_store_now (self);
+  sqlite3_stmt *stmt;
+
+  if (info->validate != NULL && !info->validate (object, error))
+    {
+      invalid_to_store_error (error);
+      return FALSE;
+    }
+  if (!check_writable (self, error))
+    return FALSE;
+
+  g_object_freeze_notify (object);
+  if (is_new && object_has_prop (object, "created-at") &&
+      object_get_int64 (object, "created-at") == 0)
+    g_object_set (object, "created-at", now, NULL);
+  if (object_has_prop (object, "updated-at"))
+    g_object_set (object, "updated-at", now, NULL);
+
+  if (!(stmt = reg_store_prepare (self, is_new ? info->sql_insert : info->sql_update, error)))
+    goto failed;
+  bind_object (stmt, object, info->props, info->n_props);
+  if (!step_done (self, stmt, _("save"), error))
+    goto failed;
+
+  if (is_new)
+    {
+      g_object_set (object, "id", (gint64) sqlite3_last_insert_rowid (self->db), NULL);
+      map_insert (ENTITY_MAP (self, info), object_get_int64 (object, "id"), object);
+    }
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                   _("There is no %s number %" G_GINT64_FORMAT "."), _(info->noun), id);
+      goto failed;
+    }
+
+  g_object_thaw_notify (object);
+  if (created != NULL)
+    *created = is_new;
+  return TRUE;
+
+failed:
+  if (is_new)
+    g_object_set (object, "id", (gint64) 0, NULL);
+  else
+    entity_reload (self, info, object, NULL);
+  g_object_thaw_notify (object);
+  return FALSE;
+}
+
+/* entity_save in a transaction of its own. */
+static gboolean
+entity_save_one (RegStore          *self,
+                 const EntityInfo  *info,
+                 gpointer           object,
+                 gboolean          *created,
+                 GError           **error)
+{
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+
+  if (!entity_save (self, info, object, created, error))
+    {
+      reg_store_rollback (self);
+      return FALSE;
+    }
+  if (!reg_store_commit (self, error))
+    {
+      gint64 id = object_get_int64 (object, "id");
+      if (created != NULL && *created)
+        {
+          g_hash_table_remove (ENTITY_MAP (self, info), &id);
+          g_object_set (object, "id", (gint64) 0, NULL);
+        }
+      else
+        entity_reload (self, info, object, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+entity_set_deleted (RegStore          *self,
+                    const EntityInfo  *info,
+                    gpointer           object,
+                    gboolean           deleted,
+                    GError           **error)
+{
+  gint64 deleted_at = deleted ? reg_store_now (self) : 0;
+  sqlite3_stmt *stmt;
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!(stmt = reg_store_prepare (self, info->sql_set_deleted, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, object_get_int64 (object, "id"));
+  if (deleted_at != 0)
+    sqlite3_bind_int64 (stmt, 2, deleted_at);
+  if (!step_done (self, stmt, deleted ? _("move to the trash") : _("restore from the trash"), error))
+    return FALSE;
+
+  g_object_set (object, "deleted-at", deleted_at, NULL);
+  return TRUE;
+}
+
+#define PROPS(array) array, G_N_ELEMENTS (array)
+
+/* Crib notes ------------------------------------------------------------ */
+
+static const char * const crib_note_props[] = {
+  "id", "customer-id", "position", "text", "created-at", "updated-at", "deleted-at",
+};
+
+static const EntityInfo crib_note_info = {
+  N_("crib note"), reg_crib_note_get_type, (gpointer) reg_crib_note_validate,
+  G_STRUCT_OFFSET (RegStore, crib_notes), PROPS (crib_note_props),
+  "SELECT id, customer_id, position, text, created_at, updated_at, deleted_at "
+  "FROM crib_notes WHERE id = ?1",
+  "INSERT INTO crib_notes (customer_id, position, text, created_at, updated_at, deleted_at) "
+  "VALUES (?2, (SELECT ifnull (max (position) + 1, 0) FROM crib_notes WHERE customer_id = ?2), "
+  "  ?4, ?5, ?6, ?7)",
+  "UPDATE crib_notes SET text = ?4, updated_at = ?6 WHERE id = ?1",
+  "UPDATE crib_notes SET deleted_at = ?2 WHERE id = ?1",
+};
+
+static const char SQL_CRIB_NOTES_LIST[] =
+  "SELECT id, customer_id, position, text, created_at, updated_at, deleted_at "
+  "FROM crib_notes WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY position, id";
+
+static const char SQL_CRIB_NOTE_POSITION[] =
+  "UPDATE crib_notes SET position = ?2 WHERE id = ?1";
+
+GPtrArray *
+reg_store_list_crib_notes (RegStore  *self,
+                           gint64     customer_id,
+                           GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &crib_note_info, SQL_CRIB_NOTES_LIST, customer_id, error);
+}
+
+gboolean
+reg_store_save_crib_note (RegStore     *self,
+                          RegCribNote  *note,
+                          GError      **error)
+{
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CRIB_NOTE (note), FALSE);
+
+  if (!entity_save_one (self, &crib_note_info, note, &created, error))
+    return FALSE;
+  if (created)
+    entity_reload (self, &crib_note_info, note, NULL);   /* its position */
+
+  emit (self, CRIB_NOTES_CHANGED, reg_crib_note_get_customer_id (note));
+  return TRUE;
+}
+
+/* Moves @note to @position among its customer's notes, renumbering the
+ * others, in one transaction. */
+gboolean
+reg_store_move_crib_note (RegStore     *self,
+                          RegCribNote  *note,
+                          int           position,
+                          GError      **error)
+{
+  gint64 customer_id = reg_crib_note_get_customer_id (note);
+  g_autoptr(GPtrArray) notes = NULL;
+  int index = 0;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!(notes = reg_store_list_crib_notes (self, customer_id, error)))
+    return FALSE;
+
+  g_ptr_array_remove (notes, note);
+  position = CLAMP (position, 0, (int) notes->len);
+  g_ptr_array_insert (notes, position, g_object_ref (note));
+
+  if (!reg_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < notes->len; i++)
+    {
+      sqlite3_stmt *stmt = reg_store_prepare (self, SQL_CRIB_NOTE_POSITION, error);
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, reg_crib_note_get_id (g_ptr_array_index (notes, i)));
+      sqlite3_bind_int (stmt, 2, index++);
+      if (!step_done (self, stmt, _("move a crib note"), error))
+        goto failed;
+    }
+  if (!reg_store_commit (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < notes->len; i++)
+    reg_crib_note_set_position (g_ptr_array_index (notes, i), (int) i);
+  emit (self, CRIB_NOTES_CHANGED, customer_id);
+  return TRUE;
+
+failed:
+  reg_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+reg_store_trash_crib_note (RegStore     *self,
+                           RegCribNote  *note,
+                           GError      **error)
+{
+  if (!entity_set_deleted (self, &crib_note_info, note, TRUE, error))
+    return FALSE;
+  emit (self, CRIB_NOTES_CHANGED, reg_crib_note_get_customer_id (note));
+  return TRUE;
+}
+
+gboolean
+reg_store_restore_crib_note (RegStore     *self,
+                             RegCribNote  *note,
+                             GError      **error)
+{
+  if (!entity_set_deleted (self, &crib_note_info, note, FALSE, error))
+    return FALSE;
+  emit (self, CRIB_NOTES_CHANGED, reg_crib_note_get_customer_id (note));
+  return TRUE;
+}
+
+/* Visits ---------------------------------------------------------------- */
+
+static const char * const visit_props[] = {
+  "id", "customer-id", "author-id", "channel", "happened-at", "text",
+  "satisfaction", "created-at", "deleted-at",
+};
+
+static const EntityInfo visit_info = {
+  N_("visit note"), reg_visit_get_type, (gpointer) reg_visit_validate,
+  G_STRUCT_OFFSET (RegStore, visits), PROPS (visit_props),
+  "SELECT id, customer_id, author_id, channel, happened_at, text, satisfaction, "
+  "  created_at, deleted_at FROM visits WHERE id = ?1",
+  "INSERT INTO visits (customer_id, author_id, channel, happened_at, text, satisfaction, "
+  "  created_at, deleted_at) VALUES (?2, ?3, ?4, ifnull (?5, ?8), ?6, ?7, ?8, ?9)",
+  "UPDATE visits SET author_id = ?3, channel = ?4, happened_at = ?5, text = ?6, "
+  "  satisfaction = ?7 WHERE id = ?1",
+  "UPDATE visits SET deleted_at = ?2 WHERE id = ?1",
+};
+
+static const char SQL_VISITS_LIST[] =
+  "SELECT id, customer_id, author_id, channel, happened_at, text, satisfaction, "
+  "  created_at, deleted_at FROM visits "
+  "WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY happened_at DESC, id DESC";
+
+GPtrArray *
+reg_store_list_visits (RegStore  *self,
+                       gint64     customer_id,
+                       GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &visit_info, SQL_VISITS_LIST, customer_id, error);
+}
+
+static void
+visits_changed (RegStore *self,
+                gint64    customer_id)
+{
+  refresh_last_contact (self, customer_id);
+  emit (self, VISITS_CHANGED, customer_id);
+  emit (self, CUSTOMER_CHANGED, customer_id, REG_CHANGE_UPDATED);
+}
+
+gboolean
+reg_store_save_visit (RegStore  *self,
+                      RegVisit  *visit,
+                      GError   **error)
+{
+  return reg_store_save_visit_with_follow_up (self, visit, NULL, error);
+}
+
+gboolean
+reg_store_trash_visit (RegStore  *self,
+                       RegVisit  *visit,
+                       GError   **error)
+{
+  if (!entity_set_deleted (self, &visit_info, visit, TRUE, error))
+    return FALSE;
+  visits_changed (self, reg_visit_get_customer_id (visit));
+  return TRUE;
+}
+
+gboolean
+reg_store_restore_visit (RegStore  *self,
+                         RegVisit  *visit,
+                         GError   **error)
+{
+  if (!entity_set_deleted (self, &visit_info, visit, FALSE, error))
+    return FALSE;
+  visits_changed (self, reg_visit_get_customer_id (visit));
+  return TRUE;
+}
+
+/* Follow-ups ------------------------------------------------------------ */
+
+static const char * const follow_up_props[] = {
+  "id", "customer-id", "visit-id", "promise", "due-at", "due-zone", "assigned-to",
+  "created-by", "status", "snoozed-until", "done-at", "created-at", "updated-at",
+  "deleted-at",
+};
+
+#define FOLLOW_UP_COLUMNS \
+  "id, customer_id, visit_id, promise, due_at, due_zone, assigned_to, created_by, " \
+  "status, snoozed_until, done_at, created_at, updated_at, deleted_at"
+
+static const EntityInfo follow_up_info = {
+  N_("follow-up"), reg_follow_up_get_type, (gpointer) reg_follow_up_validate,
+  G_STRUCT_OFFSET (RegStore, follow_ups), PROPS (follow_up_props),
+  "SELECT " FOLLOW_UP_COLUMNS " FROM follow_ups WHERE id = ?1",
+  "INSERT INTO follow_ups (customer_id, visit_id, promise, due_at, due_zone, assigned_to, "
+  "  created_by, status, snoozed_until, done_at, created_at, updated_at, deleted_at) "
+  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+  "UPDATE follow_ups SET visit_id = ?3, promise = ?4, due_at = ?5, due_zone = ?6, "
+  "  assigned_to = ?7, status = ?9, snoozed_until = ?10, done_at = ?11, updated_at = ?13 "
+  "WHERE id = ?1",
+  "UPDATE follow_ups SET deleted_at = ?2 WHERE id = ?1",
+};
+
+static const char SQL_FOLLOW_UPS_LIST[] =
+  "SELECT " FOLLOW_UP_COLUMNS " FROM follow_ups "
+  "WHERE customer_id = ?1 AND deleted_at IS NULL "
+  "ORDER BY status = 'open' DESC, max (due_at, ifnull (snoozed_until, 0)), id";
+
+static const char SQL_FOLLOW_UPS_OPEN[] =
+  "SELECT " FOLLOW_UP_COLUMNS " FROM follow_ups "
+  "WHERE status = 'open' AND deleted_at IS NULL "
+  "  AND (?1 IS NULL OR max (due_at, ifnull (snoozed_until, 0)) <= ?1) "
+  "ORDER BY max (due_at, ifnull (snoozed_until, 0)), id";
+
+RegFollowUp *
+reg_store_get_follow_up (RegStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_get (self, &follow_up_info, id, error);
+}
+
+GPtrArray *
+reg_store_list_follow_ups (RegStore  *self,
+                           gint64     customer_id,
+                           GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &follow_up_info, SQL_FOLLOW_UPS_LIST, customer_id, error);
+}
+
+/* Every open follow-up by when it falls due; @due_before 0 for all. */
+GPtrArray *
+reg_store_list_open_follow_ups (RegStore  *self,
+                                gint64     due_before,
+                                GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &follow_up_info, SQL_FOLLOW_UPS_OPEN, due_before, error);
+}
+
+static void
+follow_up_changed (RegStore    *self,
+                   RegFollowUp *follow_up)
+{
+  gint64 customer_id = reg_follow_up_get_customer_id (follow_up);
+
+  emit (self, FOLLOW_UP_CHANGED, reg_follow_up_get_id (follow_up), customer_id);
+  /* "Has an overdue promise" shows in the customer list. */
+  emit (self, CUSTOMER_CHANGED, customer_id, REG_CHANGE_UPDATED);
+}
+
+gboolean
+reg_store_save_follow_up (RegStore     *self,
+                          RegFollowUp  *follow_up,
+                          GError      **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_FOLLOW_UP (follow_up), FALSE);
+
+  if (!entity_save_one (self, &follow_up_info, follow_up, NULL, error))
+    return FALSE;
+  follow_up_changed (self, follow_up);
+  return TRUE;
+}
+
+gboolean
+reg_store_set_follow_up_status (RegStore           *self,
+                                RegFollowUp        *follow_up,
+                                RegFollowUpStatus   status,
+                                GError            **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  g_object_freeze_notify (G_OBJECT (follow_up));
+  reg_follow_up_set_status (follow_up, status);
+  reg_follow_up_set_done_at (follow_up, status == REG_FOLLOW_UP_STATUS_OPEN ? 0 : reg_store_now (self));
+  g_object_thaw_notify (G_OBJECT (follow_up));
+
+  return reg_store_save_follow_up (self, follow_up, error);
+}
+
+gboolean
+reg_store_snooze_follow_up (RegStore     *self,
+                            RegFollowUp  *follow_up,
+                            gint64        until,
+                            GError      **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  reg_follow_up_set_snoozed_until (follow_up, until);
+  return reg_store_save_follow_up (self, follow_up, error);
+}
+
+gboolean
+reg_store_trash_follow_up (RegStore     *self,
+                           RegFollowUp  *follow_up,
+                           GError      **error)
+{
+  if (!entity_set_deleted (self, &follow_up_info, follow_up, TRUE, error))
+    return FALSE;
+  follow_up_changed (self, follow_up);
+  return TRUE;
+}
+
+gboolean
+reg_store_restore_follow_up (RegStore     *self,
+                             RegFollowUp  *follow_up,
+                             GError      **error)
+{
+  if (!entity_set_deleted (self, &follow_up_info, follow_up, FALSE, error))
+    return FALSE;
+  follow_up_changed (self, follow_up);
+  return TRUE;
+}
+
+/* The note after a visit and the promise made in it, both or neither. */
+gboolean
+reg_store_save_visit_with_follow_up (RegStore     *self,
+                                     RegVisit     *visit,
+                                     RegFollowUp  *follow_up,
+                                     GError      **error)
+{
+  gboolean visit_created = FALSE, follow_up_created = FALSE;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_VISIT (visit), FALSE);
+
+  /* Check both before writing either. */
+  if (!reg_visit_validate (visit, error) ||
+      (follow_up != NULL && !reg_follow_up_validate (follow_up, error)))
+    {
+      invalid_to_store_error (error);
+      return FALSE;
+    }
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+
+  if (reg_visit_get_happened_at (visit) == 0)
+    reg_visit_set_happened_at (visit, reg_store_now (self));
+  if (!entity_save (self, &visit_info, visit, &visit_created, error))
+    goto failed;
+
+  if (follow_up != NULL)
+    {
+      reg_follow_up_set_customer_id (follow_up, reg_visit_get_customer_id (visit));
+      reg_follow_up_set_visit_id (follow_up, reg_visit_get_id (visit));
+      if (!entity_save (self, &follow_up_info, follow_up, &follow_up_created, error))
+        goto failed;
+    }
+
+  if (!reg_store_commit (self, error))
+    goto failed_after_commit;
+
+  visits_changed (self, reg_visit_get_customer_id (visit));
+  if (follow_up != NULL)
+    follow_up_changed (self, follow_up);
+  return TRUE;
+
+failed:
+  reg_store_rollback (self);
+failed_after_commit:
+  if (visit_created)
+    {
+      gint64 id = reg_visit_get_id (visit);
+      g_hash_table_remove (self->visits, &id);
+      reg_visit_set_id (visit, 0);
+    }
+  if (follow_up_created)
+    {
+      gint64 id = reg_follow_up_get_id (follow_up);
+      g_hash_table_remove (self->follow_ups, &id);
+      reg_follow_up_set_id (follow_up, 0);
+    }
+  return FALSE;
+}
+
+/* Staff ----------------------------------------------------------------- */
+
+static const char * const staff_props[] = {
+  "id", "name", "team", "active", "created-at",
+};
+
+static const EntityInfo staff_info = {
+  N_("staff member"), reg_staff_get_type, (gpointer) reg_staff_validate,
+  G_STRUCT_OFFSET (RegStore, staff), PROPS (staff_props),
+  "SELECT id, name, team, active, created_at FROM staff WHERE id = ?1",
+  "INSERT INTO staff (name, team, active, created_at) VALUES (trim (?2), trim (?3), ?4, ?5)",
+  "UPDATE staff SET name = trim (?2), team = trim (?3), active = ?4 WHERE id = ?1",
+  NULL,
+};
+
+static const char SQL_STAFF_LIST[] =
+  "SELECT id, name, team, active, created_at FROM staff "
+  "WHERE ?1 IS NULL OR active = 1 ORDER BY name COLLATE NOCASE, id";
+
+RegStaff *
+reg_store_get_staff (RegStore  *self,
+                     gint64     id,
+                     GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_get (self, &staff_info, id, error);
+}
+
+GPtrArray *
+reg_store_list_staff (RegStore  *self,
+                      gboolean   active_only,
+                      GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &staff_info, SQL_STAFF_LIST, active_only ? 1 : 0, error);
+}
+
+gboolean
+reg_store_save_staff (RegStore  *self,
+                      RegStaff  *staff,
+                      GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_STAFF (staff), FALSE);
+
+  if (!entity_save_one (self, &staff_info, staff, NULL, error))
+    return FALSE;
+  emit (self, STAFF_CHANGED, reg_staff_get_id (staff));
+  return TRUE;
+}
+
+/* Cases ----------------------------------------------------------------- */
+
+static const char * const case_props[] = {
+  "id", "customer-id", "title", "description", "severity", "status", "owner-id",
+  "escalated-to-id", "escalated-team", "opened-at", "resolved-at", "closed-at",
+  "resolution", "customer-told", "satisfaction", "satisfaction-comment",
+  "updated-at", "deleted-at",
+};
+
+#define CASE_COLUMNS \
+  "id, customer_id, title, description, severity, status, owner_id, escalated_to_id, " \
+  "escalated_team, opened_at, resolved_at, closed_at, resolution, customer_told, " \
+  "satisfaction, satisfaction_comment, updated_at, deleted_at"
+
+static const EntityInfo case_info = {
+  N_("case"), reg_case_get_type, (gpointer) reg_case_validate,
+  G_STRUCT_OFFSET (RegStore, cases), PROPS (case_props),
+  "SELECT " CASE_COLUMNS " FROM cases WHERE id = ?1",
+  "INSERT INTO cases (customer_id, title, description, severity, status, owner_id, "
+  "  escalated_to_id, escalated_team, opened_at, resolved_at, closed_at, resolution, "
+  "  customer_told, satisfaction, satisfaction_comment, updated_at, deleted_at) "
+  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+  "UPDATE cases SET title = ?3, description = ?4, severity = ?5, status = ?6, "
+  "  owner_id = ?7, escalated_to_id = ?8, escalated_team = ?9, resolved_at = ?11, "
+  "  closed_at = ?12, resolution = ?13, customer_told = ?14, satisfaction = ?15, "
+  "  satisfaction_comment = ?16, updated_at = ?17 WHERE id = ?1",
+  "UPDATE cases SET deleted_at = ?2 WHERE id = ?1",
+};
+
+static const char SQL_CASES_LIST[] =
+  "SELECT " CASE_COLUMNS " FROM cases WHERE customer_id = ?1 AND deleted_at IS NULL "
+  "ORDER BY status IN ('resolved', 'closed'), opened_at DESC, id DESC";
+
+static const char * const case_event_props[] = {
+  "id", "case-id", "at", "actor-id", "kind", "from-status", "to-status", "staff-id", "text",
+};
+
+static const EntityInfo case_event_info = {
+  N_("case step"), reg_case_event_get_type, NULL,
+  G_STRUCT_OFFSET (RegStore, case_events), PROPS (case_event_props),
+  "SELECT id, case_id, at, actor_id, kind, from_status, to_status, staff_id, text "
+  "FROM case_events WHERE id = ?1",
+  "INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, staff_id, text) "
+  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  NULL,
+  NULL,
+};
+
+static const char SQL_CASE_EVENTS_LIST[] =
+  "SELECT id, case_id, at, actor_id, kind, from_status, to_status, staff_id, text "
+  "FROM case_events WHERE case_id = ?1 ORDER BY at, id";
+
+RegCase *
+reg_store_get_case (RegStore  *self,
+                    gint64     id,
+                    GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_get (self, &case_info, id, error);
+}
+
+GPtrArray *
+reg_store_list_cases (RegStore  *self,
+                      gint64     customer_id,
+                      GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &case_info, SQL_CASES_LIST, customer_id, error);
+}
+
+GPtrArray *
+reg_store_list_case_events (RegStore  *self,
+                            gint64     case_id,
+                            GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &case_event_info, SQL_CASE_EVENTS_LIST, case_id, error);
+}
+
+/* Opens a complaint: the case and its first step, together. */
+gboolean
+reg_store_open_case (RegStore  *self,
+                     RegCase   *kase,
+                     gint64     actor_id,
+                     GError   **error)
+{
+  g_autoptr(RegCaseEvent) event = reg_case_event_new ();
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CASE (kase) && reg_case_get_id (kase) == 0, FALSE);
+
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+
+  if (reg_case_get_opened_at (kase) == 0)
+    reg_case_set_opened_at (kase, reg_store_now (self));
+  if (reg_case_get_owner_id (kase) == 0)
+    reg_case_set_owner_id (kase, actor_id);
+  if (!entity_save (self, &case_info, kase, NULL, error))
+    goto failed;
+
+  reg_case_event_set_case_id (event, reg_case_get_id (kase));
+  reg_case_event_set_at (event, reg_case_get_opened_at (kase));
+  reg_case_event_set_actor_id (event, actor_id);
+  reg_case_event_set_kind (event, "opened");
+  reg_case_event_set_to_status (event, reg_enum_to_nick (REG_TYPE_CASE_STATUS, reg_case_get_status (kase)));
+  reg_case_event_set_text (event, reg_case_get_description (kase));
+  if (!entity_save (self, &case_event_info, event, NULL, error))
+    goto failed;
+
+  if (!reg_store_commit (self, error))
+    goto failed_after_commit;
+
+  emit (self, CASE_CHANGED, reg_case_get_id (kase), reg_case_get_customer_id (kase));
+  emit (self, CUSTOMER_CHANGED, reg_case_get_customer_id (kase), REG_CHANGE_UPDATED);
+  return TRUE;
+
+failed:
+  reg_store_rollback (self);
+failed_after_commit:
+  if (reg_case_get_id (kase) != 0)
+    {
+      gint64 id = reg_case_get_id (kase);
+      g_hash_table_remove (self->cases, &id);
+      reg_case_set_id (kase, 0);
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Bulk work                                                            */
+
+static const char SQL_SEARCH_TRIGGERS[] =
+  "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\'";
+
+/* Bulk loads would re-index a customer once per row they add; instead
+ * the search triggers are dropped inside the bulk transaction, and
+ * put back, with one indexing pass, before it commits. */
+gboolean
+reg_store_suspend_search_index (RegStore  *self,
+                                GError   **error)
+{
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  GString *saved = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (!(stmt = reg_store_prepare (self, SQL_SEARCH_TRIGGERS, error)))
+    {
+      g_string_free (saved, TRUE);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      /* Names come from our own schema, never from input. */
+      g_ptr_array_add (drops, g_strdup_printf ("DROP TRIGGER \"%s\"", sqlite3_column_text (stmt, 0)));
+      g_string_append_printf (saved, "%s;\n", sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  g_object_set_data_full (G_OBJECT (self), "reg-saved-triggers",
+                          g_string_free (saved, FALSE), g_free);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("prepare the search index"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < drops->len; i++)
+    if (!reg_store_exec (self, g_ptr_array_index (drops, i), _("prepare the search index"), error))
+      return FALSE;
+  return TRUE;
+}
+
+static const char SQL_REINDEX_FROM[] =
+  "INSERT INTO customer_search (rowid, fields, notes, visits) "
+  "SELECT id, fields, notes, visits FROM customer_search_source WHERE id >= ?1";
+
+static const char SQL_UNINDEX_FROM[] =
+  "DELETE FROM customer_search WHERE rowid >= ?1";
+
+/* Indexes every customer from @first_customer_id on, then restores the
+ * triggers. */
+gboolean
+reg_store_resume_search_index (RegStore  *self,
+                               gint64     first_customer_id,
+                               GError   **error)
+{
+  const char *saved = g_object_get_data (G_OBJECT (self), "reg-saved-triggers");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (saved != NULL, FALSE);
+
+  if (!(stmt = reg_store_prepare (self, SQL_UNINDEX_FROM, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first_customer_id);
+  if (!step_done (self, stmt, _("build the search index"), error))
+    return FALSE;
+
+  if (!(stmt = reg_store_prepare (self, SQL_REINDEX_FROM, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first_customer_id);
+  if (!step_done (self, stmt, _("build the search index"), error))
+    return FALSE;
+
+  if (!reg_store_exec (self, saved, _("build the search index"), error))
+    return FALSE;
+
+  g_object_set_data (G_OBJECT (self), "reg-saved-triggers", NULL);
+  return TRUE;
+}
+
+typedef struct
+{
+  RegStoreBulkFunc func;
+  gpointer         data;
+  GDestroyNotify   data_free;
+} BulkJob;
+
+static void
+bulk_job_free (BulkJob *job)
+{
+  if (job->data_free)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static gboolean
+run_bulk_on_worker (RegStore          *self,
+                    RegStoreBulkFunc   func,
+                    gpointer           data,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  g_autoptr(RegStore) worker = NULL;
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!(worker = open_worker (self, error)))
+    return FALSE;
+  if (!reg_store_begin (worker, error))
+    return FALSE;
+
+  if (!func (worker, data, cancellable, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      reg_store_rollback (worker);
+      return FALSE;
+    }
+
+  return reg_store_commit (worker, error);
+}
+
+static void
+bulk_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  BulkJob *job = task_data;
+  GError *error = NULL;
+
+  if (run_bulk_on_worker (source_object, job->func, job->data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Runs @func on a connection of its own in a worker thread, in one
+ * transaction: all of it is saved, or none. */
+void
+reg_store_run_bulk_async (RegStore            *self,
+                          RegStoreBulkFunc     func,
+                          gpointer             data,
+                          GDestroyNotify       data_free,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  BulkJob *job = g_new0 (BulkJob, 1);
+
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  g_task_set_source_tag (task, reg_store_run_bulk_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) bulk_job_free);
+  g_task_run_in_thread (task, bulk_thread);
+}
+
+static void
+after_bulk (RegStore *self)
+{
+  /* Rows changed under live objects; bring them up to date. */
+  GHashTableIter iter;
+  MapEntry *entry;
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_hash_table_iter_init (&iter, self->customers);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    g_ptr_array_add (live, g_object_ref (entry->object));
+  for (guint i = 0; i < live->len; i++)
+    reload_customer (self, g_ptr_array_index (live, i), NULL);
+
+  emit (self, RELOADED);
+}
+
+gboolean
+reg_store_run_bulk_finish (RegStore      *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  after_bulk (self);
+  return TRUE;
+}
+
+/* The same on the calling thread, for the command line and tests. */
+gboolean
+reg_store_run_bulk (RegStore          *self,
+                    RegStoreBulkFunc   func,
+                    gpointer           data,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  if (!run_bulk_on_worker (self, func, data, cancellable, error))
+    return FALSE;
+
+  after_bulk (self);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+statement_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+reg_store_finalize (GObject *object)
+{
+  RegStore *self = REG_STORE (object);
+
+  map_clear (self->customers);
+  map_clear (self->crib_notes);
+  map_clear (self->visits);
+  map_clear (self->follow_ups);
+  map_clear (self->staff);
+  map_clear (self->cases);
+  map_clear (self->case_events);
+  g_hash_table_unref (self->statements);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);   /* also releases the flock */
+
+  g_free (self->path);
+  g_free (self->read_only_reason);
+
+  G_OBJECT_CLASS (reg_store_parent_class)->finalize (object);
+}
+
+static void
+reg_store_class_init (RegStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = reg_store_finalize;
+
+  /**
+   * RegStore::customer-changed:
+   * @id: the customer
+   * @kind: a #RegChangeKind
+   *
+   * A customer's card changed, or something that shows in the customer
+   * list (a visit, a follow-up, a case).
+   */
+  signals[CUSTOMER_CHANGED] =
+    g_signal_new ("customer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, REG_TYPE_CHANGE_KIND);
+  signals[CRIB_NOTES_CHANGED] =
+    g_signal_new ("crib-notes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[VISITS_CHANGED] =
+    g_signal_new ("visits-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[FOLLOW_UP_CHANGED] =
+    g_signal_new ("follow-up-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[CASE_CHANGED] =
+    g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[STAFF_CHANGED] =
+    g_signal_new ("staff-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * RegStore::reloaded:
+   *
+   * Bulk work changed many rows at once: everything shown must be read again.
+   */
+  signals[RELOADED] =
+    g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+reg_store_init (RegStore *self)
+{
+  self->lock_fd = -1;
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
+  self->customers = map_new ();
+  self->crib_notes = map_new ();
+  self->visits = map_new ();
+  self->follow_ups = map_new ();
+  self->staff = map_new ();
+  self->cases = map_new ();
+  self->case_events = map_new ();
+}

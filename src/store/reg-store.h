@@ -1,0 +1,234 @@
+/* reg-store.h: the one owner of the Regulars database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/reg-model.h"
+
+G_BEGIN_DECLS
+
+#define REG_STORE_ERROR (reg_store_error_quark ())
+
+typedef enum
+{
+  REG_STORE_ERROR_FAILED,
+  REG_STORE_ERROR_NOT_A_DATABASE,   /* not SQLite, or damaged */
+  REG_STORE_ERROR_NOT_REGULARS,     /* SQLite, but someone else's */
+  REG_STORE_ERROR_NEWER_SCHEMA,     /* written by a newer Regulars */
+  REG_STORE_ERROR_READ_ONLY,        /* a write to a read-only store */
+  REG_STORE_ERROR_NOT_FOUND,
+  REG_STORE_ERROR_INVALID,          /* a value a person must correct */
+  REG_STORE_ERROR_FULL,             /* the disk is full */
+} RegStoreError;
+
+typedef enum
+{
+  REG_CHANGE_CREATED,
+  REG_CHANGE_UPDATED,
+  REG_CHANGE_TRASHED,
+  REG_CHANGE_RESTORED,
+  REG_CHANGE_DELETED,
+} RegChangeKind;
+
+#define REG_TYPE_CHANGE_KIND (reg_change_kind_get_type ())
+GType reg_change_kind_get_type (void);
+
+typedef enum
+{
+  REG_SORT_NAME,
+  REG_SORT_LAST_CONTACT,   /* longest unseen first */
+  REG_SORT_NEWEST,         /* most recently created first */
+} RegSort;
+
+#define REG_TYPE_SORT (reg_sort_get_type ())
+GType reg_sort_get_type (void);
+
+/* What the customer list shows. A tri-state field is -1 for "any". */
+typedef struct
+{
+  char    *search;            /* any fragment; NULL or "" for all */
+  int      kind;              /* RegCustomerKind or -1 */
+  int      vip;               /* 0, 1 or -1 */
+  int      internal;          /* 0, 1 or -1 */
+  gint64   owner_id;          /* 0 for any */
+  char    *tag;               /* NULL for any */
+  guint    not_seen_days;     /* 0 for any */
+  gboolean has_overdue;
+  gboolean has_open_case;
+  gboolean trashed;           /* the trash instead of the live customers */
+  RegSort  sort;
+} RegCustomerQuery;
+
+#define REG_TYPE_CUSTOMER_QUERY (reg_customer_query_get_type ())
+GType             reg_customer_query_get_type (void);
+RegCustomerQuery *reg_customer_query_new      (void);
+RegCustomerQuery *reg_customer_query_copy     (const RegCustomerQuery *query);
+void              reg_customer_query_free     (RegCustomerQuery       *query);
+gboolean          reg_customer_query_equal    (const RegCustomerQuery *a,
+                                               const RegCustomerQuery *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCustomerQuery, reg_customer_query_free)
+
+#define REG_TYPE_STORE (reg_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (RegStore, reg_store, REG, STORE, GObject)
+
+GQuark        reg_store_error_quark            (void);
+char         *reg_store_default_path           (void);
+RegStore     *reg_store_open                   (const char        *path,
+                                                GError           **error);
+const char   *reg_store_get_path               (RegStore          *self);
+gboolean      reg_store_is_read_only           (RegStore          *self);
+const char   *reg_store_get_read_only_reason   (RegStore          *self);
+int           reg_store_get_schema_version     (RegStore          *self);
+gint64        reg_store_now                    (RegStore          *self);
+void          reg_store_set_now                (RegStore          *self,
+                                                gint64             now);
+
+/* Customers */
+RegCustomer  *reg_store_get_customer           (RegStore          *self,
+                                                gint64             id,
+                                                GError           **error);
+gboolean      reg_store_save_customer          (RegStore          *self,
+                                                RegCustomer       *customer,
+                                                GError           **error);
+gboolean      reg_store_trash_customer         (RegStore          *self,
+                                                RegCustomer       *customer,
+                                                GError           **error);
+gboolean      reg_store_restore_customer       (RegStore          *self,
+                                                RegCustomer       *customer,
+                                                GError           **error);
+GArray       *reg_store_query_customer_ids     (RegStore          *self,
+                                                const RegCustomerQuery *query,
+                                                GError           **error);
+GPtrArray    *reg_store_load_customers         (RegStore          *self,
+                                                const gint64      *ids,
+                                                guint              n_ids,
+                                                GError           **error);
+guint         reg_store_count_customers        (RegStore          *self);
+GStrv         reg_store_list_tags              (RegStore          *self);
+
+/* Crib notes, in their order on the card */
+GPtrArray    *reg_store_list_crib_notes        (RegStore          *self,
+                                                gint64             customer_id,
+                                                GError           **error);
+gboolean      reg_store_save_crib_note         (RegStore          *self,
+                                                RegCribNote       *note,
+                                                GError           **error);
+gboolean      reg_store_move_crib_note         (RegStore          *self,
+                                                RegCribNote       *note,
+                                                int                position,
+                                                GError           **error);
+gboolean      reg_store_trash_crib_note        (RegStore          *self,
+                                                RegCribNote       *note,
+                                                GError           **error);
+gboolean      reg_store_restore_crib_note      (RegStore          *self,
+                                                RegCribNote       *note,
+                                                GError           **error);
+
+/* The visit log, newest first */
+GPtrArray    *reg_store_list_visits            (RegStore          *self,
+                                                gint64             customer_id,
+                                                GError           **error);
+gboolean      reg_store_save_visit             (RegStore          *self,
+                                                RegVisit          *visit,
+                                                GError           **error);
+gboolean      reg_store_save_visit_with_follow_up (RegStore       *self,
+                                                RegVisit          *visit,
+                                                RegFollowUp       *follow_up,
+                                                GError           **error);
+gboolean      reg_store_trash_visit            (RegStore          *self,
+                                                RegVisit          *visit,
+                                                GError           **error);
+gboolean      reg_store_restore_visit          (RegStore          *self,
+                                                RegVisit          *visit,
+                                                GError           **error);
+
+/* Follow-ups */
+RegFollowUp  *reg_store_get_follow_up          (RegStore          *self,
+                                                gint64             id,
+                                                GError           **error);
+GPtrArray    *reg_store_list_follow_ups        (RegStore          *self,
+                                                gint64             customer_id,
+                                                GError           **error);
+GPtrArray    *reg_store_list_open_follow_ups   (RegStore          *self,
+                                                gint64             due_before,
+                                                GError           **error);
+gboolean      reg_store_save_follow_up         (RegStore          *self,
+                                                RegFollowUp       *follow_up,
+                                                GError           **error);
+gboolean      reg_store_set_follow_up_status   (RegStore          *self,
+                                                RegFollowUp       *follow_up,
+                                                RegFollowUpStatus  status,
+                                                GError           **error);
+gboolean      reg_store_snooze_follow_up       (RegStore          *self,
+                                                RegFollowUp       *follow_up,
+                                                gint64             until,
+                                                GError           **error);
+gboolean      reg_store_trash_follow_up        (RegStore          *self,
+                                                RegFollowUp       *follow_up,
+                                                GError           **error);
+gboolean      reg_store_restore_follow_up      (RegStore          *self,
+                                                RegFollowUp       *follow_up,
+                                                GError           **error);
+
+/* Staff */
+RegStaff     *reg_store_get_staff              (RegStore          *self,
+                                                gint64             id,
+                                                GError           **error);
+GPtrArray    *reg_store_list_staff             (RegStore          *self,
+                                                gboolean           active_only,
+                                                GError           **error);
+gboolean      reg_store_save_staff             (RegStore          *self,
+                                                RegStaff          *staff,
+                                                GError           **error);
+
+/* Complaint cases */
+RegCase      *reg_store_get_case               (RegStore          *self,
+                                                gint64             id,
+                                                GError           **error);
+GPtrArray    *reg_store_list_cases             (RegStore          *self,
+                                                gint64             customer_id,
+                                                GError           **error);
+gboolean      reg_store_open_case              (RegStore          *self,
+                                                RegCase           *kase,
+                                                gint64             actor_id,
+                                                GError           **error);
+GPtrArray    *reg_store_list_case_events       (RegStore          *self,
+                                                gint64             case_id,
+                                                GError           **error);
+
+/* Bulk work on a connection of its own, in one transaction */
+typedef gboolean (*RegStoreBulkFunc) (RegStore      *bulk,
+                                      gpointer       data,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
+void          reg_store_run_bulk_async         (RegStore            *self,
+                                                RegStoreBulkFunc     func,
+                                                gpointer             data,
+                                                GDestroyNotify       data_free,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      reg_store_run_bulk_finish        (RegStore            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+gboolean      reg_store_run_bulk               (RegStore            *self,
+                                                RegStoreBulkFunc     func,
+                                                gpointer             data,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+
+/* Sample data, for trying Regulars and for benchmarks */
+gboolean      reg_store_fill_sample_data       (RegStore          *self,
+                                                guint              n_customers,
+                                                guint              visits_per_customer,
+                                                guint32            seed,
+                                                GCancellable      *cancellable,
+                                                GError           **error);
+
+G_END_DECLS
