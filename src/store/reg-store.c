@@ -840,7 +840,7 @@ static const char SQL_CUSTOMER_INSERT[] =
   "  kind, internal, vip, owner_id, consent, consent_at, "
   "  created_at, updated_at, last_contact_at, deleted_at, name_key, family_key) "
   "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-  "  ?18, ?19, ?20, ?21, reg_fold (?2), reg_fold (?4))";
+  "  ?18, ?19, ?20, ?21, reg_fold (?2), ?22)";
 
 static const char SQL_CUSTOMER_UPDATE[] =
   "UPDATE customers SET display_name = ?2, given_name = ?3, family_name = ?4, "
@@ -848,7 +848,7 @@ static const char SQL_CUSTOMER_UPDATE[] =
   "  country = ?10, birthday = ?11, kind = ?12, internal = ?13, vip = ?14, "
   "  owner_id = ?15, consent = ?16, consent_at = ?17, updated_at = ?19, "
   "  last_contact_at = ?20, deleted_at = ?21, "
-  "  name_key = reg_fold (?2), family_key = reg_fold (?4) "
+  "  name_key = reg_fold (?2), family_key = ?22 "
   "WHERE id = ?1";
 
 static const char SQL_CONTACTS_GET[] =
@@ -1092,6 +1092,22 @@ write_customer_details (RegStore     *self,
   return TRUE;
 }
 
+/* What one or two typed letters are matched against besides the start
+ * of the name: the family name, or failing that the name's last word. */
+static char *
+family_key (RegCustomer *customer)
+{
+  const char *family = reg_customer_get_family_name (customer);
+  const char *name = reg_customer_get_display_name (customer);
+  const char *last_space;
+
+  if (family != NULL && *family != '\0')
+    return reg_fold (family);
+
+  last_space = strrchr (name, ' ');
+  return reg_fold (last_space ? last_space + 1 : "");
+}
+
 static void
 invalid_to_store_error (GError **error)
 {
@@ -1142,6 +1158,7 @@ reg_store_save_customer (RegStore     *self,
   if (!(stmt = reg_store_prepare (self, is_new ? SQL_CUSTOMER_INSERT : SQL_CUSTOMER_UPDATE, error)))
     goto failed;
   bind_object (stmt, G_OBJECT (customer), customer_props, G_N_ELEMENTS (customer_props));
+  sqlite3_bind_text (stmt, G_N_ELEMENTS (customer_props) + 1, family_key (customer), -1, g_free);
   if (!step_done (self, stmt, _("save a customer"), error))
     goto failed;
 
