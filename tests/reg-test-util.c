@@ -5,14 +5,48 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "reg-test-util.h"
+
+static char *data_home;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_data_home (void)
+{
+  remove_tree (data_home);
+  g_free (data_home);
+}
 
 void
 reg_test_init (int    *argc,
                char ***argv)
 {
-  /* Tests must never see the user's data or settings. */
+  /* Tests must never see the user's data or settings: the usual
+   * database is in a folder of this test run's own. */
   g_assert_cmpstr (g_getenv ("GSETTINGS_BACKEND"), ==, "memory");
+  data_home = g_dir_make_tmp ("regulars-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  atexit (remove_data_home);
 
   g_test_init (argc, argv, NULL);
 

@@ -1,0 +1,241 @@
+/* test-command-line.c: `regulars --search`, `--due`, `--sample-data` and
+ * `--database`, run as a person runs them: the real program, with and
+ * without an instance already running
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include <string.h>
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("regulars-cli-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "shop.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+/* Runs regulars with @args (NULL-terminated) and returns its exit status. */
+static int
+run (gboolean      with_display,
+     char        **out,
+     char        **err,
+     const char   *first_arg,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("REGULARS_BIN"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* Printing commands must work with no display at all. */
+  if (!with_display)
+    {
+      g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+      g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+    }
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; p && *p; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+static void
+test_sample_search_due (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autofree char *family = NULL;
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--sample-data", "60", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Added 60 sample customers"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Never into a database that has customers */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--sample-data", "5", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already has customers"));
+  g_assert_nonnull (strstr (err, f->db));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An empty search lists everyone: id, name, company, phone. */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--search", "", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 60);
+  lines = g_strsplit (out, "\n", -1);
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 4);
+  g_assert_cmpint (g_ascii_strtoll (fields[0], NULL, 10), >, 0);
+  family = g_strdup (strrchr (fields[1], ' ') + 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A fragment of a family name finds that customer. */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--search", family, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, lines[0]));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Due follow-ups: id, local ISO 8601 due time, customer, promise, staff. */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--due", NULL), ==, 0);
+  {
+    g_auto(GStrv) due_lines = g_strsplit (out, "\n", -1);
+    gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+    g_assert_cmpuint (count_lines (out), >, 0);
+    for (guint i = 0; due_lines[i] && *due_lines[i]; i++)
+      {
+        g_auto(GStrv) due = g_strsplit (due_lines[i], "\t", -1);
+        g_autoptr(GDateTime) when = NULL;
+
+        g_assert_cmpuint (g_strv_length (due), ==, 5);
+        when = g_date_time_new_from_iso8601 (due[1], NULL);
+        g_assert_nonnull (when);
+        g_assert_cmpint (g_date_time_to_unix (when), <=, now);
+        g_assert_cmpstr (due[3], !=, "");
+      }
+  }
+}
+
+static void
+test_bad_database (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_true (g_file_set_contents (f->db, "name,phone\nAnna,0123\n", -1, NULL));
+  g_file_get_contents (f->db, &before, NULL, NULL);
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--search", "anna", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, f->db));
+  g_assert_nonnull (strstr (err, "not a database"));
+  g_file_get_contents (f->db, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static gboolean
+name_has_owner (GDBusConnection *bus,
+                const char      *name)
+{
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "NameHasOwner",
+                                                           g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
+                                                           G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  gboolean owned = FALSE;
+
+  if (reply)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+/* With Regulars already open, commands go to that instance and its
+ * database. */
+static void
+test_forwarded_to_running_instance (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GSubprocess) primary = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  g_assert_nonnull (bus);
+  g_assert_false (name_has_owner (bus, APP_ID));
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--sample-data", "20", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  primary = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                              g_getenv ("REGULARS_BIN"), "--database", f->db, NULL);
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!name_has_owner (bus, APP_ID) && g_get_monotonic_time () < deadline)
+    g_usleep (20000);
+  g_assert_true (name_has_owner (bus, APP_ID));
+
+  /* No --database: the running instance answers from its own. */
+  g_assert_cmpint (run (TRUE, &out, &err, "--search", "", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 20);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Another database while one is open: refused, saying which. */
+  g_assert_cmpint (run (TRUE, &out, &err, "--database", other, "--search", "", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already running"));
+  g_assert_nonnull (strstr (err, f->db));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  g_subprocess_send_signal (primary, SIGTERM);
+  g_subprocess_wait (primary, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("REGULARS_BIN"));
+
+  g_test_add ("/cli/sample-data-search-due", Fixture, NULL, fixture_set_up, test_sample_search_due, fixture_tear_down);
+  g_test_add ("/cli/bad-database", Fixture, NULL, fixture_set_up, test_bad_database, fixture_tear_down);
+  g_test_add ("/cli/forwarded-to-running-instance", Fixture, NULL, fixture_set_up,
+              test_forwarded_to_running_instance, fixture_tear_down);
+
+  return g_test_run ();
+}
