@@ -907,6 +907,97 @@ test_customer_list_pages (Fixture       *f,
 }
 
 /* ------------------------------------------------------------------ */
+/* Bulk work on a thread of its own                                     */
+
+typedef struct
+{
+  guint         n;
+  guint         cancel_after;   /* 0: never */
+  GCancellable *cancellable;
+} BulkAdd;
+
+static gboolean
+bulk_add_customers (RegStore      *bulk,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  BulkAdd *job = data;
+
+  for (guint i = 0; i < job->n; i++)
+    {
+      g_autoptr(RegCustomer) customer = reg_customer_new ();
+      g_autofree char *name = g_strdup_printf ("Imported %u", i);
+
+      if (job->cancel_after != 0 && i == job->cancel_after)
+        g_cancellable_cancel (job->cancellable);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      reg_customer_set_display_name (customer, name);
+      if (!reg_store_save_customer (bulk, customer, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bulk_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!reg_store_run_bulk_finish (REG_STORE (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "ok");
+}
+
+static void
+on_reloaded (RegStore *store,
+             guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_bulk_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RegCustomerList) list = reg_customer_list_new (f->store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  BulkAdd job = { 500, 0, NULL };
+  GError *error = NULL;
+  guint reloaded = 0;
+
+  g_signal_connect (f->store, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+
+  reg_store_run_bulk_async (f->store, bulk_add_customers, &job, NULL, NULL, bulk_done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NONE);
+  g_clear_error (&error);
+  g_assert_cmpuint (reloaded, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 500);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM customer_search"), ==, 500);
+
+  /* Cancelled half-way: none of it. */
+  job.cancel_after = 250;
+  job.cancellable = cancellable;
+  reg_store_run_bulk_async (f->store, bulk_add_customers, &job, NULL, cancellable, bulk_done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (reloaded, ==, 1);
+  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM customers"), ==, 500);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 500);
+
+  g_signal_handlers_disconnect_by_data (f->store, &reloaded);
+}
+
+/* ------------------------------------------------------------------ */
 /* Bad input and faults                                                 */
 
 static char *
@@ -1175,6 +1266,7 @@ main (int   argc,
   ADD ("/store/list/filters-and-sorts", test_filters_and_sorts);
   ADD ("/store/list/model-items-changed", test_customer_list_model);
   ADD ("/store/list/pages", test_customer_list_pages);
+  ADD ("/store/bulk/async-all-or-nothing", test_bulk_async);
   ADD ("/store/bad/not-a-database", test_bad_not_a_database);
   ADD ("/store/bad/corrupt", test_bad_corrupt);
   ADD ("/store/bad/other-database", test_bad_other_database);
