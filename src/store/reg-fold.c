@@ -25,6 +25,16 @@ reg_fold (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
+  /* Most text is plain ASCII: lower-casing is all it needs. */
+  {
+    const char *p = text;
+
+    while (*p != '\0' && (guchar) *p < 0x80)
+      p++;
+    if (*p == '\0')
+      return g_ascii_strdown (text, p - text);
+  }
+
   /* Letters that do not decompose into base + mark. */
   decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
   if (decomposed == NULL)

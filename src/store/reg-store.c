@@ -762,6 +762,11 @@ open_worker (RegStore  *owner,
       !configure (self, error))
     return NULL;
 
+  /* Bulk work touches many pages at once: give it room (256 MiB at most,
+   * allocated only as used). */
+  if (!reg_store_exec (self, "PRAGMA cache_size = -262144", _("open the database"), error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
