@@ -579,7 +579,8 @@ open_connection (RegStore  *self,
   int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
   int rc;
 
-  uri = g_strdup_printf ("file:%s%s", self->path, immutable ? "?immutable=1" : "");
+  /* "file://" and an empty authority: an absolute path may start with "//". */
+  uri = g_strdup_printf ("file://%s%s", self->path, immutable ? "?immutable=1" : "");
   /* A path with '?' or '#' must not be read as URI parameters. */
   if (strpbrk (self->path, "?#%") != NULL)
     {
@@ -681,11 +682,15 @@ reg_store_open (const char  *path,
 {
   g_autoptr(RegStore) self = NULL;
   g_autofree char *default_path = NULL;
+  g_autofree char *canonical = NULL;
   g_autofree char *dir = NULL;
   gboolean immutable = FALSE;
 
   if (path == NULL)
-    path = default_path = reg_store_default_path ();
+    default_path = reg_store_default_path ();
+  /* Absolute and without "//" or "..", which SQLite's URIs would misread. */
+  canonical = g_canonicalize_filename (path ? path : default_path, NULL);
+  path = canonical;
 
   self = store_new (path);
   dir = g_path_get_dirname (path);
@@ -2275,6 +2280,8 @@ reg_store_save_visit_with_follow_up (RegStore     *self,
 failed:
   reg_store_rollback (self);
 failed_after_commit:
+  if (follow_up != NULL && follow_up_created == FALSE)
+    reg_follow_up_set_visit_id (follow_up, 0);
   if (visit_created)
     {
       gint64 id = reg_visit_get_id (visit);
