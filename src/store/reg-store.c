@@ -51,6 +51,12 @@ struct _RegStore
 
   GHashTable  *statements;      /* SQL (static string) → sqlite3_stmt */
 
+  /* Each live customer's place in name order and in last-contact order,
+   * indexed by id; G_MAXUINT32 for none. Read again after any change. */
+  guint32     *name_rank;
+  guint32     *contact_rank;
+  gint64       n_ranks;
+
   /* Identity maps: id → MapEntry, one live object per row */
   GHashTable  *customers;
   GHashTable  *crib_notes;
@@ -810,6 +816,14 @@ reg_store_get_db (RegStore *self)
 }
 
 static void
+forget_ranks (RegStore *self)
+{
+  g_clear_pointer (&self->name_rank, g_free);
+  g_clear_pointer (&self->contact_rank, g_free);
+  self->n_ranks = 0;
+}
+
+static void
 emit (RegStore *self,
       guint     signal_id,
       ...)
@@ -819,6 +833,9 @@ emit (RegStore *self,
   /* Workers change rows in bulk; their owner announces it when done. */
   if (self->is_worker)
     return;
+
+  if (signal_id == CUSTOMER_CHANGED || signal_id == RELOADED)
+    forget_ranks (self);
 
   va_start (args, signal_id);
   g_signal_emit_valist (self, signals[signal_id], 0, args);
@@ -1329,8 +1346,7 @@ refresh_last_contact (RegStore *self,
 #define FAMILY_PREFIX " AND c.family_key >= ?12 AND c.family_key < ?13" \
                      " AND NOT (c.name_key >= ?12 AND c.name_key < ?13)"
 #define IN_FIELDS    " AND c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?14)"
-#define ELSEWHERE    " AND c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?15)" \
-                     " AND c.id NOT IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?14)"
+#define ELSEWHERE    " AND c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?15)"
 
 #define ORDER_NAME         " ORDER BY c.name_key, c.id"
 #define ORDER_LAST_CONTACT " ORDER BY c.last_contact_at, c.id"
@@ -1433,10 +1449,13 @@ append_phrase (GString    *expr,
   g_string_append_c (expr, '"');
 }
 
+/* Appends the ids the statement yields, leaving out those in @seen (the
+ * first step's, for the second step) and adding its own to it. */
 static gboolean
 run_id_query (RegStore      *self,
               sqlite3_stmt  *stmt,
               GArray        *ids,
+              GHashTable    *seen,
               GError       **error)
 {
   int rc;
@@ -1444,6 +1463,13 @@ run_id_query (RegStore      *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (seen != NULL)
+        {
+          if (g_hash_table_contains (seen, &id))
+            continue;
+          g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+        }
       g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
@@ -1453,6 +1479,145 @@ run_id_query (RegStore      *self,
       set_sqlite_error (self, error, rc, _("search the customers"));
       return FALSE;
     }
+  return TRUE;
+}
+
+static const char SQL_MAX_CUSTOMER_ID[] =
+  "SELECT ifnull (max (id), 0) FROM customers";
+static const char SQL_RANK_BY_NAME[] =
+  "SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY name_key, id";
+static const char SQL_RANK_BY_LAST_CONTACT[] =
+  "SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY last_contact_at, id";
+static const char SQL_SEARCH_ROWIDS[] =
+  "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1";
+
+static gboolean
+read_ranks (RegStore    *self,
+            const char  *sql,
+            guint32     *rank,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = reg_store_prepare (self, sql, error);
+  guint32 position = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      if (id > 0 && id < self->n_ranks)
+        rank[id] = position++;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("search the customers"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sorting a search's hits in SQL means reading every hit's row for its
+ * name; with 100,000 customers a three-letter search can hit most of
+ * them. Instead the store keeps each customer's place in the two orders
+ * (two small arrays, read in one pass of each index, again after any
+ * change) and sorts the hits by that. */
+static gboolean
+ensure_ranks (RegStore  *self,
+              GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 max_id = 0;
+
+  if (self->name_rank != NULL)
+    return TRUE;
+
+  if (!(stmt = reg_store_prepare (self, SQL_MAX_CUSTOMER_ID, error)))
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  self->n_ranks = max_id + 1;
+  self->name_rank = g_new (guint32, self->n_ranks);
+  self->contact_rank = g_new (guint32, self->n_ranks);
+  memset (self->name_rank, 0xff, self->n_ranks * sizeof (guint32));
+  memset (self->contact_rank, 0xff, self->n_ranks * sizeof (guint32));
+
+  if (!read_ranks (self, SQL_RANK_BY_NAME, self->name_rank, error) ||
+      !read_ranks (self, SQL_RANK_BY_LAST_CONTACT, self->contact_rank, error))
+    {
+      forget_ranks (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  guint32 rank;
+  gint64  id;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *ra = a, *rb = b;
+
+  return (ra->rank > rb->rank) - (ra->rank < rb->rank);
+}
+
+/* Appends the live customers whose search document matches @expr, in
+ * @sort order, leaving out those already in @seen. */
+static gboolean
+search_ranked (RegStore    *self,
+               const char  *expr,
+               RegSort      sort,
+               guint8      *seen,
+               GArray      *ids,
+               GError     **error)
+{
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  sqlite3_stmt *stmt = reg_store_prepare (self, SQL_SEARCH_ROWIDS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Ranked hit;
+
+      /* Trashed, or added since the ranks were read: not listed. */
+      if (id <= 0 || id >= self->n_ranks || self->name_rank[id] == G_MAXUINT32 || seen[id])
+        continue;
+      seen[id] = 1;
+
+      hit.id = id;
+      if (sort == REG_SORT_LAST_CONTACT)
+        hit.rank = self->contact_rank[id];
+      else if (sort == REG_SORT_NEWEST)
+        hit.rank = (guint32) (self->n_ranks - id);
+      else
+        hit.rank = self->name_rank[id];
+      g_array_append_val (hits, hit);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("search the customers"));
+      return FALSE;
+    }
+
+  g_array_sort (hits, compare_ranked);
+  for (guint i = 0; i < hits->len; i++)
+    g_array_append_val (ids, g_array_index (hits, Ranked, i).id);
   return TRUE;
 }
 
@@ -1471,6 +1636,7 @@ reg_store_query_customer_ids (RegStore                *self,
   const char *prefix = NULL;
   g_autofree char *prefix_upper = NULL;
   int first_mode = MODE_ALL, last_mode = MODE_ALL;
+  g_autoptr(GHashTable) seen_ids = NULL;
   gboolean filters;
   int sort;
   sqlite3_stmt *stmt;
@@ -1488,7 +1654,7 @@ reg_store_query_customer_ids (RegStore                *self,
         return NULL;
       if (*folded != '\0')
         sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
-      if (!run_id_query (self, stmt, ids, error))
+      if (!run_id_query (self, stmt, ids, NULL, error))
         return NULL;
       return g_steal_pointer (&ids);
     }
@@ -1528,6 +1694,22 @@ reg_store_query_customer_ids (RegStore                *self,
   if (n_short > 0)
     filters = TRUE;
 
+  /* Words alone, the usual case while typing: the index and the ranks. */
+  if (fields_expr != NULL && !filters)
+    {
+      g_autofree guint8 *seen = NULL;
+
+      if (!ensure_ranks (self, error))
+        return NULL;
+      seen = g_malloc0 (self->n_ranks);
+      if (!search_ranked (self, fields_expr, (RegSort) sort, seen, ids, error) ||
+          !search_ranked (self, long_words->str, (RegSort) sort, seen, ids, error))
+        return NULL;
+      return g_steal_pointer (&ids);
+    }
+
+  if (fields_expr != NULL)
+    seen_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (int mode = first_mode; mode <= last_mode; mode++)
     {
       if (!(stmt = reg_store_prepare (self, query_sql[mode][sort][filters ? 1 : 0], error)))
@@ -1564,7 +1746,7 @@ reg_store_query_customer_ids (RegStore                *self,
           sqlite3_bind_text (stmt, 15, long_words->str, -1, SQLITE_STATIC);
         }
 
-      if (!run_id_query (self, stmt, ids, error))
+      if (!run_id_query (self, stmt, ids, fields_expr != NULL ? seen_ids : NULL, error))
         return NULL;
     }
 
@@ -2708,6 +2890,7 @@ reg_store_finalize (GObject *object)
   map_clear (self->staff);
   map_clear (self->cases);
   map_clear (self->case_events);
+  forget_ranks (self);
   g_hash_table_unref (self->statements);
 
   if (self->db != NULL)

@@ -40,7 +40,7 @@ CREATE TABLE customers (
   family_key       TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX customers_by_name ON customers (name_key, id) WHERE deleted_at IS NULL;
-CREATE INDEX customers_by_family ON customers (family_key, id) WHERE deleted_at IS NULL;
+CREATE INDEX customers_by_family ON customers (family_key, name_key, id) WHERE deleted_at IS NULL;
 CREATE INDEX customers_by_last_contact ON customers (last_contact_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX customers_by_owner ON customers (owner_id) WHERE deleted_at IS NULL;
 CREATE INDEX customers_trashed ON customers (deleted_at) WHERE deleted_at IS NOT NULL;
