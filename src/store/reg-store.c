@@ -2666,8 +2666,9 @@ static const char SQL_SEARCH_TRIGGERS[] =
   "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\'";
 
 /* Bulk loads would re-index a customer once per row they add; instead
- * the search triggers are dropped inside the bulk transaction, and
- * put back, with one indexing pass, before it commits. */
+ * the search triggers (and the last-contact one) are dropped inside the
+ * bulk transaction, and put back, with one pass over the new customers,
+ * before it commits. */
 gboolean
 reg_store_suspend_search_index (RegStore  *self,
                                 GError   **error)
@@ -2713,8 +2714,14 @@ static const char SQL_REINDEX_FROM[] =
 static const char SQL_UNINDEX_FROM[] =
   "DELETE FROM customer_search WHERE rowid >= ?1";
 
-/* Indexes every customer from @first_customer_id on, then restores the
- * triggers. */
+static const char SQL_LAST_CONTACT_FROM[] =
+  "UPDATE customers SET last_contact_at = max (ifnull (last_contact_at, 0), "
+  "  ifnull ((SELECT max (happened_at) FROM visits v "
+  "           WHERE v.customer_id = customers.id AND v.deleted_at IS NULL), 0)) "
+  "WHERE id >= ?1 AND EXISTS (SELECT 1 FROM visits v WHERE v.customer_id = customers.id)";
+
+/* Indexes every customer from @first_customer_id on, brings their last
+ * contact up to date, then restores the triggers. */
 gboolean
 reg_store_resume_search_index (RegStore  *self,
                                gint64     first_customer_id,
@@ -2732,6 +2739,12 @@ reg_store_resume_search_index (RegStore  *self,
     return FALSE;
 
   if (!(stmt = reg_store_prepare (self, SQL_REINDEX_FROM, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first_customer_id);
+  if (!step_done (self, stmt, _("build the search index"), error))
+    return FALSE;
+
+  if (!(stmt = reg_store_prepare (self, SQL_LAST_CONTACT_FROM, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, first_customer_id);
   if (!step_done (self, stmt, _("build the search index"), error))

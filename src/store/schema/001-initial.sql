@@ -271,7 +271,8 @@ CREATE TRIGGER search_visit_delete AFTER DELETE ON visits BEGIN
 END;
 
 -- A visit is the latest contact with the customer, unless one later is known.
-CREATE TRIGGER visit_updates_last_contact AFTER INSERT ON visits
+-- (Named search_ too: bulk loads set last contact times themselves.)
+CREATE TRIGGER search_visit_last_contact AFTER INSERT ON visits
 WHEN new.deleted_at IS NULL BEGIN
   UPDATE customers SET last_contact_at = new.happened_at
   WHERE id = new.customer_id AND ifnull (last_contact_at, 0) < new.happened_at;
