@@ -51,6 +51,16 @@ reg_application_new (void)
                        NULL);
 }
 
+/* Who is at the keyboard: the staff member chosen in the header bar, or
+ * 0 when there is nobody to choose. */
+gint64
+reg_application_get_current_staff_id (RegApplication *self)
+{
+  g_return_val_if_fail (REG_IS_APPLICATION (self), 0);
+
+  return g_settings_get_int64 (self->settings, "current-staff-id");
+}
+
 GSettings *
 reg_application_get_settings (RegApplication *self)
 {
@@ -241,7 +251,7 @@ preferences_activated (GSimpleAction *action,
 {
   RegApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  RegPreferencesWindow *prefs = reg_preferences_window_new (self->settings);
+  RegPreferencesWindow *prefs = reg_preferences_window_new (self->settings, self->store);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));

@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (RegApplication, reg_application, REG, APPLICATION, AdwAppl
 RegApplication *reg_application_new          (void);
 GSettings      *reg_application_get_settings (RegApplication *self);
 RegStore       *reg_application_get_store    (RegApplication *self);
+gint64          reg_application_get_current_staff_id (RegApplication *self);
 
 G_END_DECLS

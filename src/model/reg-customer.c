@@ -41,6 +41,8 @@ struct _RegCustomer
   GPtrArray        *phones;
   GPtrArray        *emails;
   char            **tags;
+  guint             has_overdue : 1;
+  guint             has_open_case : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RegCustomer, reg_customer, G_TYPE_OBJECT)
@@ -72,6 +74,8 @@ enum {
   PROP_EMAILS,
   PROP_TAGS,
   PROP_TRASHED,
+  PROP_HAS_OVERDUE,
+  PROP_HAS_OPEN_CASE,
   N_PROPS
 };
 
@@ -209,6 +213,14 @@ reg_customer_get_property (GObject    *object,
 
     case PROP_TRASHED:
       g_value_set_boolean (value, reg_customer_get_trashed (self));
+      break;
+
+    case PROP_HAS_OVERDUE:
+      g_value_set_boolean (value, self->has_overdue);
+      break;
+
+    case PROP_HAS_OPEN_CASE:
+      g_value_set_boolean (value, self->has_open_case);
       break;
 
     default:
@@ -401,6 +413,16 @@ reg_customer_class_init (RegCustomerClass *klass)
     g_param_spec_boolean ("internal", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Worked out by the store from the customer's follow-ups and cases. */
+  properties[PROP_HAS_OVERDUE] =
+    g_param_spec_boolean ("has-overdue", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HAS_OPEN_CASE] =
+    g_param_spec_boolean ("has-open-case", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_VIP] =
     g_param_spec_boolean ("vip", NULL, NULL,
@@ -748,6 +770,45 @@ reg_customer_set_vip (RegCustomer *self,
 
   self->vip = vip;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIP]);
+}
+
+gboolean
+reg_customer_get_has_overdue (RegCustomer *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMER (self), FALSE);
+
+  return self->has_overdue;
+}
+
+gboolean
+reg_customer_get_has_open_case (RegCustomer *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMER (self), FALSE);
+
+  return self->has_open_case;
+}
+
+/* For the store, which knows the follow-ups and cases. */
+void
+reg_customer_set_flags (RegCustomer *self,
+                        gboolean     has_overdue,
+                        gboolean     has_open_case)
+{
+  g_return_if_fail (REG_IS_CUSTOMER (self));
+
+  has_overdue = !!has_overdue;
+  has_open_case = !!has_open_case;
+
+  if (self->has_overdue != has_overdue)
+    {
+      self->has_overdue = has_overdue;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_OVERDUE]);
+    }
+  if (self->has_open_case != has_open_case)
+    {
+      self->has_open_case = has_open_case;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_OPEN_CASE]);
+    }
 }
 
 gint64

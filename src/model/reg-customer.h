@@ -58,6 +58,11 @@ void                reg_customer_set_kind            (RegCustomer         *self,
 gboolean            reg_customer_get_internal        (RegCustomer         *self);
 void                reg_customer_set_internal        (RegCustomer         *self,
                                                       gboolean             internal);
+gboolean            reg_customer_get_has_overdue     (RegCustomer         *self);
+gboolean            reg_customer_get_has_open_case   (RegCustomer         *self);
+void                reg_customer_set_flags           (RegCustomer         *self,
+                                                      gboolean             has_overdue,
+                                                      gboolean             has_open_case);
 gboolean            reg_customer_get_vip             (RegCustomer         *self);
 void                reg_customer_set_vip             (RegCustomer         *self,
                                                       gboolean             vip);

@@ -915,6 +915,53 @@ static const char SQL_CUSTOMER_COUNT[] =
 static const char SQL_CUSTOMER_LAST_CONTACT[] =
   "SELECT last_contact_at FROM customers WHERE id = ?1";
 
+static const char SQL_CUSTOMER_FLAGS[] =
+  "SELECT EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = ?1 AND f.status = 'open'"
+  "         AND f.deleted_at IS NULL AND max (f.due_at, ifnull (f.snoozed_until, 0)) <= ?2),"
+  "       EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = ?1"
+  "         AND k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL)";
+
+/* Whether the customer has an overdue promise or an open complaint, as
+ * the list's badges show; worked out again when either changes. */
+static gboolean
+load_customer_flags (RegStore     *self,
+                     RegCustomer  *customer,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = reg_store_prepare (self, SQL_CUSTOMER_FLAGS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, reg_customer_get_id (customer));
+  sqlite3_bind_int64 (stmt, 2, reg_store_now (self));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    reg_customer_set_flags (customer, sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc, _("read a customer"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Brings a live customer's badges up to date; for the reminder service
+ * when a promise falls due. */
+void
+reg_store_refresh_customer_flags (RegStore *self,
+                                  gint64    customer_id)
+{
+  g_autoptr(RegCustomer) customer = NULL;
+
+  g_return_if_fail (REG_IS_STORE (self));
+
+  if ((customer = map_lookup (self->customers, customer_id)))
+    load_customer_flags (self, customer, NULL);
+}
+
 static gboolean
 load_customer_details (RegStore     *self,
                        RegCustomer  *customer,
@@ -962,7 +1009,7 @@ load_customer_details (RegStore     *self,
   reg_customer_set_phones (customer, phones);
   reg_customer_set_emails (customer, emails);
   reg_customer_set_tags (customer, (const char * const *) tag_list);
-  return TRUE;
+  return load_customer_flags (self, customer, error);
 }
 
 /* Reads the row into @customer; FALSE with NOT_FOUND when it is gone. */
@@ -2347,6 +2394,7 @@ follow_up_changed (RegStore    *self,
 {
   gint64 customer_id = reg_follow_up_get_customer_id (follow_up);
 
+  reg_store_refresh_customer_flags (self, customer_id);
   emit (self, FOLLOW_UP_CHANGED, reg_follow_up_get_id (follow_up), customer_id);
   /* "Has an overdue promise" shows in the customer list. */
   emit (self, CUSTOMER_CHANGED, customer_id, REG_CHANGE_UPDATED);
@@ -2643,6 +2691,7 @@ reg_store_open_case (RegStore  *self,
   if (!reg_store_commit (self, error))
     goto failed_after_commit;
 
+  reg_store_refresh_customer_flags (self, reg_case_get_customer_id (kase));
   emit (self, CASE_CHANGED, reg_case_get_id (kase), reg_case_get_customer_id (kase));
   emit (self, CUSTOMER_CHANGED, reg_case_get_customer_id (kase), REG_CHANGE_UPDATED);
   return TRUE;

@@ -109,6 +109,8 @@ GPtrArray    *reg_store_load_customers         (RegStore          *self,
                                                 guint              n_ids,
                                                 GError           **error);
 guint         reg_store_count_customers        (RegStore          *self);
+void          reg_store_refresh_customer_flags (RegStore          *self,
+                                                gint64             customer_id);
 GStrv         reg_store_list_tags              (RegStore          *self);
 
 /* Crib notes, in their order on the card */

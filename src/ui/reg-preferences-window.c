@@ -16,6 +16,7 @@ struct _RegPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  RegStore             *store;
 
   /* Template widgets */
   AdwComboRow          *style_row;
@@ -26,18 +27,22 @@ G_DEFINE_FINAL_TYPE (RegPreferencesWindow, reg_preferences_window, ADW_TYPE_PREF
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_STORE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 RegPreferencesWindow *
-reg_preferences_window_new (GSettings *settings)
+reg_preferences_window_new (GSettings *settings,
+                            RegStore  *store)
 {
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (store == NULL || REG_IS_STORE (store), NULL);
 
   return g_object_new (REG_TYPE_PREFERENCES_WINDOW,
                        "settings", settings,
+                       "store", store,
                        NULL);
 }
 
@@ -101,6 +106,10 @@ reg_preferences_window_set_property (GObject      *object,
       g_set_object (&self->settings, g_value_get_object (value));
       break;
 
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -120,6 +129,10 @@ reg_preferences_window_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -132,6 +145,7 @@ reg_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (reg_preferences_window_parent_class)->dispose (object);
 }
@@ -150,6 +164,10 @@ reg_preferences_window_class_init (RegPreferencesWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         REG_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
