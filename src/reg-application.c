@@ -32,7 +32,10 @@ static const struct {
   { "app.quit",        { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.shortcuts",   { "<Control>question", NULL } },
-  { "window.close",       { "<Control>w", NULL } },
+  { "window.close",    { "<Control>w", NULL } },
+  { "win.find",        { "<Control>f", NULL } },
+  { "win.new-customer", { "<Control><Shift>n", NULL } },
+  { "win.add-note",    { "<Control>n", NULL } },
 };
 
 RegApplication *

@@ -186,12 +186,79 @@ reg_test_run (RegApplication *app,
               RegTestAppFunc  func,
               gpointer        data)
 {
+  reg_test_run_with_database (app, NULL, func, data);
+}
+
+/* The same, with `--database @path` on the command line. */
+void
+reg_test_run_with_database (RegApplication *app,
+                            const char     *path,
+                            RegTestAppFunc  func,
+                            gpointer        data)
+{
   RunData run = { func, data, FALSE };
-  char *argv[] = { (char *) "regulars", NULL };
+  char *argv[] = { (char *) "regulars", (char *) "--database", (char *) path, NULL };
 
   g_object_set_data (G_OBJECT (app), "reg-test-run", &run);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_after), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), path ? 3 : 1, argv), ==, 0);
   g_assert_true (run.ran);
   g_object_set_data (G_OBJECT (app), "reg-test-run", NULL);
+}
+
+/* The first widget of @type under @root (depth first) for which @match
+ * says yes, or any when @match is NULL. */
+GtkWidget *
+reg_test_find_widget (GtkWidget        *root,
+                      GType             type,
+                      RegTestWidgetFunc match,
+                      gconstpointer     data)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = reg_test_find_widget (child, type, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every widget of @type under @root, in tree order. */
+GPtrArray *
+reg_test_find_widgets (GtkWidget *root,
+                       GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GPtrArray *stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+      GPtrArray *children = g_ptr_array_new ();
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+        g_ptr_array_add (found, widget);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (children, child);
+      for (guint i = children->len; i > 0; i--)
+        g_ptr_array_add (stack, g_ptr_array_index (children, i - 1));
+      g_ptr_array_unref (children);
+    }
+  g_ptr_array_unref (stack);
+  return found;
+}
+
+/* Lets GTK lay out and draw what changed. */
+void
+reg_test_settle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  reg_test_spin (50);
 }

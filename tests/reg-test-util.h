@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 typedef gboolean (*RegTestCondition) (gpointer data);
 typedef void     (*RegTestAppFunc)   (RegApplication *app,
                                       gpointer        data);
+typedef gboolean (*RegTestWidgetFunc) (GtkWidget     *widget,
+                                       gconstpointer  data);
 
 void            reg_test_init            (int              *argc,
                                           char           ***argv);
@@ -27,5 +29,17 @@ void            reg_test_destroy_windows (void);
 void            reg_test_run             (RegApplication   *app,
                                           RegTestAppFunc    func,
                                           gpointer          data);
+
+void            reg_test_run_with_database (RegApplication   *app,
+                                            const char       *path,
+                                            RegTestAppFunc    func,
+                                            gpointer          data);
+GtkWidget      *reg_test_find_widget     (GtkWidget        *root,
+                                          GType             type,
+                                          RegTestWidgetFunc match,
+                                          gconstpointer     data);
+GPtrArray      *reg_test_find_widgets    (GtkWidget        *root,
+                                          GType             type);
+void            reg_test_settle          (void);
 
 G_END_DECLS

@@ -1,17 +1,454 @@
-/* test-window.c
+/* test-window.c: the customer files window, driven as a person would
+ * drive it, on a database filled through the store
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "reg-test-util.h"
+#include "model/reg-customer-list.h"
+#include "store/reg-store-private.h"
+#include "ui/reg-customer-card.h"
+#include "ui/reg-customer-row.h"
+#include "ui/reg-note-dialog.h"
+#include "ui/reg-staff-button.h"
+#include "ui/reg-window.h"
+
+typedef struct
+{
+  char   *dir;
+  char   *path;
+  gint64  zoe, anna, omar, priya, jonas;
+} Shop;
+
+static gint64
+add_customer (RegStore   *store,
+              const char *name,
+              const char *phone,
+              const char *email,
+              gboolean    vip)
+{
+  g_autoptr(RegCustomer) customer = reg_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  reg_customer_set_display_name (customer, name);
+  if (phone)
+    reg_customer_add_phone (customer, "mobile", phone);
+  if (email)
+    reg_customer_add_email (customer, "home", email);
+  reg_customer_set_vip (customer, vip);
+  g_assert_true (reg_store_save_customer (store, customer, &error));
+  g_assert_no_error (error);
+  return reg_customer_get_id (customer);
+}
+
+static gint64
+add_staff (RegStore   *store,
+           const char *name)
+{
+  g_autoptr(RegStaff) staff = reg_staff_new ();
+
+  reg_staff_set_name (staff, name);
+  g_assert_true (reg_store_save_staff (store, staff, NULL));
+  return reg_staff_get_id (staff);
+}
+
+static void
+shop_set_up (Shop *shop)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RegStore) store = NULL;
+  g_autoptr(RegCribNote) note = reg_crib_note_new ();
+
+  shop->dir = g_dir_make_tmp ("regulars-window-XXXXXX", &error);
+  shop->path = g_build_filename (shop->dir, "shop.db", NULL);
+  store = reg_store_open (shop->path, &error);
+  g_assert_no_error (error);
+
+  shop->priya = add_staff (store, "Priya Sharma");
+  shop->jonas = add_staff (store, "Jonas Weber");
+  shop->zoe = add_customer (store, "Zoë Brown", "+44 7700 900123", "zoe@example.com", TRUE);
+  shop->anna = add_customer (store, "Anna Smith", NULL, "anna@example.org", FALSE);
+  shop->omar = add_customer (store, "Omar Haddad", NULL, NULL, FALSE);
+  add_customer (store, "Beatrice Annan", NULL, NULL, FALSE);
+
+  reg_crib_note_set_customer_id (note, shop->zoe);
+  reg_crib_note_set_text (note, "Daughter Mia starts school in September");
+  g_assert_true (reg_store_save_crib_note (store, note, &error));
+}
+
+static void
+shop_tear_down (Shop *shop)
+{
+  g_autoptr(GDir) dir = g_dir_open (shop->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (shop->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (shop->dir);
+  g_free (shop->dir);
+  g_free (shop->path);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static RegWindow *
+main_window (RegApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (REG_IS_WINDOW (window));
+  g_assert_true (reg_test_wait_until (is_mapped, window, 5000));
+  return REG_WINDOW (window);
+}
+
+static int
+sql_int (RegApplication *app,
+         const char     *sql,
+         gint64          id)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (reg_application_get_store (app)), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+is_customer_view (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+static GtkWidget *
+customer_view (RegWindow *window)
+{
+  GtkWidget *view = reg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, is_customer_view, NULL);
+
+  g_assert_nonnull (view);
+  return view;
+}
+
+/* The names the list shows on screen, in order. */
+static char *
+shown_names (RegWindow *window)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *view = customer_view (window);
+  GString *names = g_string_new (NULL);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+
+  reg_test_settle ();
+  if (!gtk_widget_is_drawable (view))
+    return g_string_free (names, FALSE);
+
+  rows = reg_test_find_widgets (view, REG_TYPE_CUSTOMER_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RegCustomerRow *row = g_ptr_array_index (rows, i);
+      RegCustomer *customer = reg_customer_row_get_customer (row);
+      graphene_point_t point;
+
+      if (customer == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+        continue;
+      /* Rows sit in list order on screen, top to bottom. */
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), view, &GRAPHENE_POINT_INIT (0, 0), &point));
+      g_object_set_data (G_OBJECT (row), "y", GINT_TO_POINTER ((int) point.y + 1));
+      g_ptr_array_add (shown, row);
+    }
+  for (guint i = 1; i < shown->len; i++)
+    for (guint j = i; j > 0 &&
+         GPOINTER_TO_INT (g_object_get_data (shown->pdata[j - 1], "y")) >
+         GPOINTER_TO_INT (g_object_get_data (shown->pdata[j], "y")); j--)
+      {
+        gpointer t = shown->pdata[j];
+        shown->pdata[j] = shown->pdata[j - 1];
+        shown->pdata[j - 1] = t;
+      }
+  for (guint i = 0; i < shown->len; i++)
+    g_string_append_printf (names, "%s%s", i ? "|" : "",
+                            reg_customer_get_display_name (reg_customer_row_get_customer (shown->pdata[i])));
+  return g_string_free (names, FALSE);
+}
+
+static GtkEditable *
+search_entry (RegWindow *window)
+{
+  return GTK_EDITABLE (reg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL, NULL));
+}
+
+/* Types into the search field and lets the search run. */
+static void
+type_search (RegWindow  *window,
+             const char *text)
+{
+  gtk_editable_set_text (search_entry (window), text);
+  reg_test_settle ();
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return gtk_widget_is_drawable (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+shows_label (RegWindow  *window,
+             const char *text)
+{
+  reg_test_settle ();
+  return reg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, label_is, text) != NULL;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+check_search (RegApplication *app,
+              gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  g_autofree char *all = NULL, *zoe = NULL, *an = NULL, *phone = NULL;
+
+  all = shown_names (window);
+  g_assert_cmpstr (all, ==, "Anna Smith|Beatrice Annan|Omar Haddad|Zoë Brown");
+
+  /* Three letters, no accent: the customer, and her card with the crib note */
+  type_search (window, "zoe");
+  zoe = shown_names (window);
+  g_assert_cmpstr (zoe, ==, "Zoë Brown");
+  g_assert_nonnull (reg_window_get_customer (window));
+  g_assert_cmpstr (reg_customer_get_display_name (reg_window_get_customer (window)), ==, "Zoë Brown");
+  g_assert_true (shows_label (window, "Zoë Brown"));
+
+  type_search (window, "an");
+  an = shown_names (window);
+  g_assert_cmpstr (an, ==, "Anna Smith|Beatrice Annan");
+
+  type_search (window, "900123");
+  phone = shown_names (window);
+  g_assert_cmpstr (phone, ==, "Zoë Brown");
+
+  type_search (window, "");
+}
+
+static void
+check_no_results_offers_new (RegApplication *app,
+                             gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  Shop *shop = data;
+  GtkWidget *button;
+
+  type_search (window, "Xavier Quinn");
+  g_assert_true (shows_label (window, "No Customers Found"));
+  button = reg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, NULL, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (shows_label (window, "Add “Xavier Quinn”"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-typed-customer", NULL);
+  g_assert_cmpint (sql_int (app, "SELECT count(*) FROM customers WHERE display_name = 'Xavier Quinn' AND family_name = 'Quinn' AND ?1 > 0", shop->zoe), ==, 1);
+  g_assert_cmpstr (reg_customer_get_display_name (reg_window_get_customer (window)), ==, "Xavier Quinn");
+  {
+    g_autofree char *names = shown_names (window);
+    g_assert_cmpstr (names, ==, "Xavier Quinn");
+  }
+}
+
+static gboolean
+is_message_dialog (gpointer data)
+{
+  return reg_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+check_new_customer (RegApplication *app,
+                    gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
+  g_assert_true (reg_test_wait_until (is_message_dialog, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (reg_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+
+  entry = GTK_EDITABLE (reg_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL, NULL));
+  gtk_editable_set_text (entry, "  Kwame Mensah ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  g_signal_emit_by_name (gtk_widget_get_first_child (GTK_WIDGET (entry)), "activate");
+  reg_test_settle ();
+
+  g_assert_cmpint (sql_int (app, "SELECT count(*) FROM customers WHERE display_name = 'Kwame Mensah' AND given_name = 'Kwame' AND ?1", 1), ==, 1);
+  g_assert_cmpstr (reg_customer_get_display_name (reg_window_get_customer (window)), ==, "Kwame Mensah");
+}
+
+static void
+check_trash_and_undo (RegApplication *app,
+                      gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  Shop *shop = data;
+  g_autofree char *after_trash = NULL, *after_undo = NULL, *trash = NULL;
+
+  type_search (window, "omar");
+  g_assert_cmpstr (reg_customer_get_display_name (reg_window_get_customer (window)), ==, "Omar Haddad");
+  type_search (window, "");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.trash-customer", NULL);
+  g_assert_cmpint (sql_int (app, "SELECT deleted_at IS NOT NULL FROM customers WHERE id = ?1", shop->omar), ==, 1);
+  after_trash = shown_names (window);
+  g_assert_cmpstr (after_trash, ==, "Anna Smith|Beatrice Annan|Zoë Brown");
+  g_assert_true (shows_label (window, "“Omar Haddad” moved to the trash"));
+
+  /* The toast's Undo */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-trash", "x", shop->omar);
+  g_assert_cmpint (sql_int (app, "SELECT deleted_at IS NULL FROM customers WHERE id = ?1", shop->omar), ==, 1);
+  after_undo = shown_names (window);
+  g_assert_cmpstr (after_undo, ==, "Anna Smith|Beatrice Annan|Omar Haddad|Zoë Brown");
+
+  /* Trash again, and restore from the Trash view */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.trash-customer", NULL);
+  g_object_set (window, "show-trash", TRUE, NULL);
+  trash = shown_names (window);
+  g_assert_cmpstr (trash, ==, "Omar Haddad");
+  type_search (window, "");
+  g_signal_emit_by_name (customer_view (window), "activate", 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-customer", NULL);
+  g_assert_cmpint (sql_int (app, "SELECT deleted_at IS NULL FROM customers WHERE id = ?1", shop->omar), ==, 1);
+  g_object_set (window, "show-trash", FALSE, NULL);
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static void
+check_filters (RegApplication *app,
+               gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  GtkWidget *button = reg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, has_tooltip, "Filter and Sort");
+  GtkCheckButton *vip = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autofree char *vips = NULL, *all = NULL;
+
+  g_assert_nonnull (button);
+  checks = reg_test_find_widgets (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                  GTK_TYPE_CHECK_BUTTON);
+  for (guint i = 0; i < checks->len; i++)
+    if (g_strcmp0 (gtk_check_button_get_label (checks->pdata[i]), "_VIP") == 0)
+      vip = checks->pdata[i];
+  g_assert_nonnull (vip);
+
+  gtk_check_button_set_active (vip, TRUE);
+  vips = shown_names (window);
+  g_assert_cmpstr (vips, ==, "Zoë Brown");
+  g_assert_true (gtk_widget_has_css_class (button, "accent"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  all = shown_names (window);
+  g_assert_cmpstr (all, ==, "Anna Smith|Beatrice Annan|Omar Haddad|Zoë Brown");
+  g_assert_false (gtk_check_button_get_active (vip));
+}
+
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+static void
+check_narrow (RegApplication *app,
+              gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  AdwLeaflet *leaflet = ADW_LEAFLET (reg_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL, NULL));
+
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  g_assert_true (reg_test_wait_until (leaflet_folded, leaflet, 5000));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+
+  /* Opening a customer shows the card; Back shows the list. */
+  g_signal_emit_by_name (customer_view (window), "activate", 1);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_cmpstr (reg_customer_get_display_name (reg_window_get_customer (window)), ==, "Beatrice Annan");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+
+  /* Ctrl+F from the card goes back to the search. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+}
+
+static void
+check_accels (RegApplication *app,
+              gpointer        data)
+{
+  static const char * const expected[][2] = {
+    { "win.find", "<Control>f" },
+    { "win.new-customer", "<Shift><Control>n" },
+    { "win.add-note", "<Control>n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i][0]);
+      g_assert_true (g_strv_contains ((const char * const *) accels, expected[i][1]));
+    }
+}
+
+#define WINDOW_TEST(name) \
+  static void test_##name (void) \
+  { \
+    g_autoptr(RegApplication) app = reg_test_application_new (); \
+    Shop shop = { 0 }; \
+    shop_set_up (&shop); \
+    reg_test_run_with_database (app, shop.path, check_##name, &shop); \
+    shop_tear_down (&shop); \
+  }
+
+WINDOW_TEST (search)
+WINDOW_TEST (no_results_offers_new)
+WINDOW_TEST (new_customer)
+WINDOW_TEST (trash_and_undo)
+WINDOW_TEST (filters)
+WINDOW_TEST (narrow)
+WINDOW_TEST (accels)
 
 int
 main (int   argc,
       char *argv[])
 {
   reg_test_init (&argc, &argv);
+
+  g_test_add_func ("/window/search/fragments", test_search);
+  g_test_add_func ("/window/search/no-results-offers-new", test_no_results_offers_new);
+  g_test_add_func ("/window/customer/new", test_new_customer);
+  g_test_add_func ("/window/customer/trash-and-undo", test_trash_and_undo);
+  g_test_add_func ("/window/list/filters", test_filters);
+  g_test_add_func ("/window/layout/narrow", test_narrow);
+  g_test_add_func ("/window/accels", test_accels);
 
   return g_test_run ();
 }

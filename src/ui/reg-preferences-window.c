@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "reg-preferences-window.h"
+#include "model/reg-record-list.h"
 
 struct _RegPreferencesWindow
 {
@@ -18,8 +19,14 @@ struct _RegPreferencesWindow
   GSettings            *settings;
   RegStore             *store;
 
+  RegRecordList        *staff;
+  gint64                expanded_staff_id;
+
   /* Template widgets */
   AdwComboRow          *style_row;
+  AdwPreferencesPage   *staff_page;
+  AdwEntryRow          *add_staff_row;
+  GtkListBox           *staff_list;
 };
 
 G_DEFINE_FINAL_TYPE (RegPreferencesWindow, reg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -78,6 +85,361 @@ style_set_mapping (const GValue       *value,
   return g_variant_new_string (nicks[position]);
 }
 
+/* Staff ---------------------------------------------------------------- */
+
+/* What one staff member's expander row edits. The window outlives its
+ * rows: they go when it disposes its template. */
+typedef struct
+{
+  RegPreferencesWindow *window;
+  RegStaff             *staff;
+  AdwExpanderRow       *row;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *team_row;
+  GtkSwitch            *active_switch;
+  gboolean              saving;
+} StaffRow;
+
+static void
+staff_row_free (gpointer data)
+{
+  StaffRow *staff_row = data;
+
+  g_clear_object (&staff_row->staff);
+  g_free (staff_row);
+}
+
+static StaffRow *
+staff_row_get (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "reg-staff-row");
+}
+
+/* Sets an entry row's text without revealing its apply button, as if
+ * the person had not typed it. */
+static void
+entry_row_set_text (AdwEntryRow *entry,
+                    const char  *text)
+{
+  gboolean show_apply = adw_entry_row_get_show_apply_button (entry);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0)
+    return;
+
+  adw_entry_row_set_show_apply_button (entry, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  adw_entry_row_set_show_apply_button (entry, show_apply);
+}
+
+static char *
+entry_row_dup_stripped (AdwEntryRow *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+static void
+show_error (RegPreferencesWindow *self,
+            GtkWidget            *widget,
+            const GError         *error)
+{
+  if (widget != NULL)
+    gtk_widget_add_css_class (widget, "error");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (error->message));
+}
+
+/* Typing again takes the error off what was refused. */
+static void
+on_entry_changed (GtkEditable *entry,
+                  gpointer     user_data)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+on_add_staff (RegPreferencesWindow *self,
+              AdwEntryRow          *entry)
+{
+  g_autoptr(RegStaff) staff = reg_staff_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = entry_row_dup_stripped (entry);
+
+  if (self->store == NULL)
+    return;
+
+  reg_staff_set_name (staff, name);
+  if (!reg_store_save_staff (self->store, staff, &error))
+    {
+      show_error (self, GTK_WIDGET (entry), error);
+      return;
+    }
+
+  entry_row_set_text (entry, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+/* A rename can move the row, which the list then makes anew: give its
+ * successor the focus the old one had. */
+static void
+refocus_moved_row (RegPreferencesWindow *self,
+                   StaffRow             *old_row,
+                   gboolean              team)
+{
+  if (gtk_widget_get_parent (GTK_WIDGET (old_row->row)) != NULL)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->staff_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      StaffRow *staff_row = staff_row_get (child);
+
+      if (staff_row != NULL && staff_row->staff == old_row->staff)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (team ? staff_row->team_row : staff_row->name_row));
+          break;
+        }
+    }
+}
+
+static void
+on_name_apply (AdwEntryRow *entry,
+               StaffRow    *staff_row)
+{
+  RegPreferencesWindow *self = staff_row->window;
+  /* Saving may replace the row; keep this one until we are done. */
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (staff_row->row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = entry_row_dup_stripped (entry);
+  g_autofree char *old_name = NULL;
+
+  if (g_strcmp0 (name, reg_staff_get_name (staff_row->staff)) == 0)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+
+  old_name = g_strdup (reg_staff_get_name (staff_row->staff));
+  staff_row->saving = TRUE;
+  reg_staff_set_name (staff_row->staff, name);
+  if (!reg_store_save_staff (self->store, staff_row->staff, &error))
+    {
+      /* The store shares this object with every view: put it back. The
+       * entry keeps what was typed, to be corrected. */
+      reg_staff_set_name (staff_row->staff, old_name);
+      staff_row->saving = FALSE;
+      show_error (self, GTK_WIDGET (entry), error);
+      return;
+    }
+  staff_row->saving = FALSE;
+
+  entry_row_set_text (entry, name);
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  refocus_moved_row (self, staff_row, FALSE);
+}
+
+static void
+on_team_apply (AdwEntryRow *entry,
+               StaffRow    *staff_row)
+{
+  RegPreferencesWindow *self = staff_row->window;
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (staff_row->row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = entry_row_dup_stripped (entry);
+  g_autofree char *old_team = NULL;
+
+  if (g_strcmp0 (team, reg_staff_get_team (staff_row->staff)) == 0)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+
+  old_team = g_strdup (reg_staff_get_team (staff_row->staff));
+  staff_row->saving = TRUE;
+  reg_staff_set_team (staff_row->staff, team);
+  if (!reg_store_save_staff (self->store, staff_row->staff, &error))
+    {
+      reg_staff_set_team (staff_row->staff, old_team);
+      staff_row->saving = FALSE;
+      show_error (self, GTK_WIDGET (entry), error);
+      return;
+    }
+  staff_row->saving = FALSE;
+
+  entry_row_set_text (entry, team);
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  refocus_moved_row (self, staff_row, TRUE);
+}
+
+static void
+on_active_switched (GtkSwitch  *active_switch,
+                    GParamSpec *pspec,
+                    StaffRow   *staff_row)
+{
+  RegPreferencesWindow *self = staff_row->window;
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (staff_row->row));
+  g_autoptr(GError) error = NULL;
+  gboolean active = gtk_switch_get_active (active_switch);
+
+  if (active == reg_staff_get_active (staff_row->staff))
+    return;
+
+  reg_staff_set_active (staff_row->staff, active);
+  if (!reg_store_save_staff (self->store, staff_row->staff, &error))
+    {
+      /* Flips the switch back too, through the binding. */
+      reg_staff_set_active (staff_row->staff, !active);
+      show_error (self, NULL, error);
+    }
+}
+
+/* Someone else (another window, an import) changed the staff member:
+ * show it, unless the entry holds what is being saved or corrected. */
+static void
+on_staff_name_changed (RegStaff   *staff,
+                       GParamSpec *pspec,
+                       GtkWidget  *row)
+{
+  StaffRow *staff_row = staff_row_get (row);
+
+  if (staff_row == NULL || staff_row->saving ||
+      gtk_widget_has_css_class (GTK_WIDGET (staff_row->name_row), "error"))
+    return;
+  entry_row_set_text (staff_row->name_row, reg_staff_get_name (staff));
+}
+
+static void
+on_staff_team_changed (RegStaff   *staff,
+                       GParamSpec *pspec,
+                       GtkWidget  *row)
+{
+  StaffRow *staff_row = staff_row_get (row);
+
+  if (staff_row == NULL || staff_row->saving ||
+      gtk_widget_has_css_class (GTK_WIDGET (staff_row->team_row), "error"))
+    return;
+  entry_row_set_text (staff_row->team_row, reg_staff_get_team (staff));
+}
+
+static gboolean
+team_to_subtitle (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
+{
+  const char *team = g_value_get_string (from_value);
+
+  g_value_set_string (to_value, team != NULL && team[0] != '\0' ? team : _("No team"));
+  return TRUE;
+}
+
+static void
+on_expanded_changed (AdwExpanderRow *row,
+                     GParamSpec     *pspec,
+                     StaffRow       *staff_row)
+{
+  RegPreferencesWindow *self = staff_row->window;
+  gint64 id = reg_staff_get_id (staff_row->staff);
+
+  if (adw_expander_row_get_expanded (row))
+    self->expanded_staff_id = id;
+  else if (self->expanded_staff_id == id)
+    self->expanded_staff_id = 0;
+}
+
+static AdwEntryRow *
+add_entry_row (AdwExpanderRow *row,
+               const char     *title,
+               const char     *text,
+               GCallback       apply,
+               StaffRow       *staff_row)
+{
+  AdwEntryRow *entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_entry_row_set_show_apply_button (entry, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_connect (entry, "apply", apply, staff_row);
+  g_signal_connect (entry, "entry-activated", apply, staff_row);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_entry_changed), NULL);
+  adw_expander_row_add_row (row, GTK_WIDGET (entry));
+
+  return entry;
+}
+
+static GtkWidget *
+create_staff_row (gpointer item,
+                  gpointer user_data)
+{
+  RegPreferencesWindow *self = user_data;
+  RegStaff *staff = item;
+  StaffRow *staff_row = g_new0 (StaffRow, 1);
+  GtkWidget *row, *inactive, *active_row, *active_switch;
+
+  row = adw_expander_row_new ();
+  /* Names are text, not markup: "Smith & Sons" must show as typed. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  staff_row->window = self;
+  staff_row->staff = g_object_ref (staff);
+  staff_row->row = ADW_EXPANDER_ROW (row);
+  g_object_set_data_full (G_OBJECT (row), "reg-staff-row", staff_row, staff_row_free);
+
+  g_object_bind_property (staff, "name", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (staff, "team", row, "subtitle", G_BINDING_SYNC_CREATE,
+                               team_to_subtitle, NULL, NULL, NULL);
+
+  inactive = gtk_label_new (_("Inactive"));
+  gtk_widget_set_valign (inactive, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (inactive, "dim-label");
+  g_object_bind_property (staff, "active", inactive, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), inactive);
+
+  staff_row->name_row = add_entry_row (ADW_EXPANDER_ROW (row), _("Name"),
+                                       reg_staff_get_name (staff),
+                                       G_CALLBACK (on_name_apply), staff_row);
+  staff_row->team_row = add_entry_row (ADW_EXPANDER_ROW (row), _("Team"),
+                                       reg_staff_get_team (staff),
+                                       G_CALLBACK (on_team_apply), staff_row);
+
+  active_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (active_row), _("Active"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (active_row),
+                               _("Can be chosen as who is at the keyboard"));
+  active_switch = gtk_switch_new ();
+  gtk_widget_set_valign (active_switch, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (active_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Active"),
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (active_row), active_switch);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (active_row), active_switch);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), active_row);
+  staff_row->active_switch = GTK_SWITCH (active_switch);
+
+  g_object_bind_property (staff, "active", active_switch, "active", G_BINDING_SYNC_CREATE);
+  g_signal_connect (active_switch, "notify::active", G_CALLBACK (on_active_switched), staff_row);
+
+  g_signal_connect_object (staff, "notify::name", G_CALLBACK (on_staff_name_changed), row, 0);
+  g_signal_connect_object (staff, "notify::team", G_CALLBACK (on_staff_team_changed), row, 0);
+
+  if (reg_staff_get_id (staff) == self->expanded_staff_id)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_expanded_changed), staff_row);
+
+  return row;
+}
+
+static void
+on_staff_items_changed (RegPreferencesWindow *self,
+                        guint                 position,
+                        guint                 removed,
+                        guint                 added,
+                        GListModel           *model)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_list),
+                          g_list_model_get_n_items (model) > 0);
+}
+
 static void
 reg_preferences_window_constructed (GObject *object)
 {
@@ -90,6 +452,20 @@ reg_preferences_window_constructed (GObject *object)
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping,
                                 NULL, NULL);
+
+  /* Without a database there is nobody to manage. */
+  if (self->store == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->staff_page), FALSE);
+      return;
+    }
+
+  self->staff = reg_record_list_new (self->store, REG_RECORD_STAFF, 0);
+  g_signal_connect_object (self->staff, "items-changed",
+                           G_CALLBACK (on_staff_items_changed), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->staff_list, G_LIST_MODEL (self->staff),
+                           create_staff_row, self, NULL);
+  on_staff_items_changed (self, 0, 0, 0, G_LIST_MODEL (self->staff));
 }
 
 static void
@@ -143,7 +519,13 @@ reg_preferences_window_dispose (GObject *object)
 {
   RegPreferencesWindow *self = REG_PREFERENCES_WINDOW (object);
 
+  if (self->staff != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->staff, self);
+      gtk_list_box_bind_model (self->staff_list, NULL, NULL, NULL, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), REG_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->staff);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -173,6 +555,11 @@ reg_preferences_window_class_init (RegPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/reg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, staff_page);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, add_staff_row);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, staff_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_staff);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
 }
 
 static void

@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RegStaffButton, reg_staff_button, REG, STAFF_BUTTON, GtkWidget)
 
-RegStaffButton *reg_staff_button_new (RegStore  *store,
-                                      GSettings *settings);
+RegStaffButton *reg_staff_button_new          (RegStore       *store,
+                                               GSettings      *settings);
+RegStore       *reg_staff_button_get_store    (RegStaffButton *self);
+GSettings      *reg_staff_button_get_settings (RegStaffButton *self);
 gint64          reg_staff_button_get_staff_id (RegStaffButton *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* reg-window.c
+/* reg-window.c: the customer files: a list beside the open card
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,29 +9,695 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "model/reg-customer-list.h"
+#include "reg-customer-card.h"
+#include "reg-customer-row.h"
+#include "reg-note-dialog.h"
+#include "reg-staff-button.h"
 #include "reg-window.h"
+
+#define NOT_SEEN_DAYS 90
 
 struct _RegWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  RegStore             *store;
+  RegCustomerList      *list;
+  GtkSingleSelection   *selection;
+  RegCustomer          *customer;        /* the open card's */
+  GBindingGroup        *card_bindings;
+  RegCustomerCard      *card;
+  RegStaffButton       *staff_button;
+  GArray               *owner_ids;       /* gint64 per owner_dropdown item */
+  gboolean              show_trash;
+  gboolean              updating_filters;
 
   /* Template widgets */
-  AdwStatusPage        *empty_page;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  AdwWindowTitle       *sidebar_title;
+  GtkWidget            *new_button;
+  AdwBin               *staff_slot;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *filter_button;
+  GtkPopover           *filter_popover;
+  GtkWidget            *trash_label;
+  GtkStack             *list_stack;
+  GtkListView          *customer_view;
+  AdwStatusPage        *no_results_page;
+  GtkButton            *add_typed_button;
+  AdwStatusPage        *welcome_page;
+  AdwWindowTitle       *card_title;
+  GtkStack             *card_stack;
+  AdwBin               *card_slot;
+  GtkDropDown          *sort_dropdown;
+  GtkDropDown          *kind_dropdown;
+  GtkDropDown          *internal_dropdown;
+  GtkDropDown          *owner_dropdown;
+  GtkDropDown          *tag_dropdown;
+  GtkCheckButton       *vip_check;
+  GtkCheckButton       *unseen_check;
+  GtkCheckButton       *overdue_check;
+  GtkCheckButton       *open_case_check;
 };
 
 G_DEFINE_FINAL_TYPE (RegWindow, reg_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SHOW_TRASH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void set_up (RegWindow *self);
+
 RegWindow *
 reg_window_new (RegApplication *application)
 {
+  RegWindow *self;
+
   g_return_val_if_fail (REG_IS_APPLICATION (application), NULL);
 
-  return g_object_new (REG_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  /* "application" is set after construction, so the window takes its
+   * store and settings from it here. */
+  self = g_object_new (REG_TYPE_WINDOW, "application", application, NULL);
+  set_up (self);
+  return self;
 }
+
+RegCustomerList *
+reg_window_get_customer_list (RegWindow *self)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+  return self->list;
+}
+
+RegCustomer *
+reg_window_get_customer (RegWindow *self)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+  return self->customer;
+}
+
+void
+reg_window_show_toast (RegWindow  *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+toast_error (RegWindow    *self,
+             const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);   /* stays until read */
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ------------------------------------------------------------------ */
+/* The open card                                                        */
+
+static void
+update_actions (RegWindow *self)
+{
+  gboolean have_store = self->store != NULL;
+  gboolean writable = have_store && !reg_store_is_read_only (self->store);
+  gboolean have = self->customer != NULL;
+  gboolean trashed = have && reg_customer_get_trashed (self->customer);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-note", writable && have && !trashed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-customer", writable && have && !trashed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-customer", writable && have && trashed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable && !self->show_trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-typed-customer", writable && !self->show_trash);
+}
+
+static void
+on_customer_trashed_changed (RegWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+open_customer (RegWindow   *self,
+               RegCustomer *customer)
+{
+  if (self->customer != NULL)
+    g_signal_handlers_disconnect_by_func (self->customer, on_customer_trashed_changed, self);
+
+  g_set_object (&self->customer, customer);
+  g_binding_group_set_source (self->card_bindings, customer);
+  reg_customer_card_set_customer (self->card, customer);
+
+  if (customer != NULL)
+    {
+      g_signal_connect_swapped (customer, "notify::trashed",
+                                G_CALLBACK (on_customer_trashed_changed), self);
+      gtk_stack_set_visible_child_name (self->card_stack, "card");
+    }
+  else
+    {
+      adw_window_title_set_title (self->card_title, "");
+      gtk_stack_set_visible_child_name (self->card_stack, "none");
+    }
+  update_actions (self);
+}
+
+static void
+on_selection_changed (RegWindow *self)
+{
+  g_autoptr(RegCustomer) customer = gtk_single_selection_get_selected_item (self->selection)
+                                    ? g_object_ref (gtk_single_selection_get_selected_item (self->selection))
+                                    : NULL;
+
+  /* A search that no longer lists the open customer leaves the card. */
+  if (customer == NULL || customer == self->customer)
+    return;
+
+  open_customer (self, customer);
+}
+
+static void
+on_row_activated (RegWindow   *self,
+                  guint        position,
+                  GtkListView *view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  on_selection_changed (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* Opens @customer_id, selecting it in the list if it is listed. */
+static void
+select_customer (RegWindow *self,
+                 gint64     customer_id)
+{
+  guint position = reg_customer_list_find (self->list, customer_id);
+  g_autoptr(RegCustomer) customer = NULL;
+
+  if (position != G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->customer_view), "list.scroll-to-item", "u", position);
+    }
+
+  customer = reg_store_get_customer (self->store, customer_id, NULL);
+  if (customer != NULL)
+    open_customer (self, customer);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* ------------------------------------------------------------------ */
+/* The list, the search and the filters                                 */
+
+static void
+update_list_state (RegWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  const RegCustomerQuery *query = reg_customer_list_get_query (self->list);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *subtitle = NULL;
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (self->show_trash)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty-trash");
+  else if (*text == '\0' && !query->has_overdue && !query->has_open_case &&
+           query->kind < 0 && query->vip < 0 && query->internal < 0 && query->owner_id == 0 &&
+           query->tag == NULL && query->not_seen_days == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "welcome");
+  else
+    {
+      g_autofree char *label = NULL;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->add_typed_button), *text != '\0');
+      if (*text != '\0')
+        {
+          /* Translators: a button offering to make a customer of what was typed */
+          label = g_strdup_printf (_("Add “%s”"), text);
+          gtk_button_set_label (self->add_typed_button, label);
+        }
+      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+    }
+
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer", "%u customers", n), n);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+}
+
+static gboolean
+filters_active (const RegCustomerQuery *query)
+{
+  return query->kind >= 0 || query->vip >= 0 || query->internal >= 0 || query->owner_id != 0 ||
+         query->tag != NULL || query->not_seen_days > 0 || query->has_overdue || query->has_open_case ||
+         query->sort != REG_SORT_NAME;
+}
+
+static void
+apply_query (RegWindow *self)
+{
+  g_autoptr(RegCustomerQuery) query = reg_customer_query_new ();
+  guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
+  guint tag = gtk_drop_down_get_selected (self->tag_dropdown);
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint internal = gtk_drop_down_get_selected (self->internal_dropdown);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+
+  query->search = g_strdup (text);
+  query->sort = (RegSort) MIN (gtk_drop_down_get_selected (self->sort_dropdown), 2);
+  query->kind = (kind >= 1 && kind <= 3) ? (int) kind - 1 : -1;
+  query->internal = internal == 1 ? 0 : internal == 2 ? 1 : -1;
+  query->vip = gtk_check_button_get_active (self->vip_check) ? 1 : -1;
+  query->not_seen_days = gtk_check_button_get_active (self->unseen_check) ? NOT_SEEN_DAYS : 0;
+  query->has_overdue = gtk_check_button_get_active (self->overdue_check);
+  query->has_open_case = gtk_check_button_get_active (self->open_case_check);
+  query->trashed = self->show_trash;
+  if (owner != GTK_INVALID_LIST_POSITION && owner > 0 && owner < self->owner_ids->len)
+    query->owner_id = g_array_index (self->owner_ids, gint64, owner);
+  if (tag != GTK_INVALID_LIST_POSITION && tag > 0)
+    {
+      GListModel *tags = gtk_drop_down_get_model (self->tag_dropdown);
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (tags, tag);
+      if (item != NULL)
+        query->tag = g_strdup (gtk_string_object_get_string (item));
+    }
+
+  reg_customer_list_set_query (self->list, query);
+
+  if (filters_active (query))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+
+  /* Typing finds someone: show the best match's card at once. */
+  if (text != NULL && *text != '\0' && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_widget_activate_action (GTK_WIDGET (self->customer_view), "list.scroll-to-item", "u", 0);
+      on_selection_changed (self);
+    }
+
+  update_list_state (self);
+}
+
+static void
+on_search_changed (RegWindow      *self,
+                   GtkSearchEntry *entry)
+{
+  apply_query (self);
+}
+
+/* Enter in the search field: open the first customer found. */
+static void
+on_search_activate (RegWindow      *self,
+                    GtkSearchEntry *entry)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    on_row_activated (self, 0, self->customer_view);
+}
+
+static void
+on_search_stop (RegWindow      *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* Down from the search field goes into the list. */
+static void
+on_search_next (RegWindow      *self,
+                GtkSearchEntry *entry)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->customer_view));
+}
+
+static void
+on_filter_changed (RegWindow *self)
+{
+  apply_query (self);
+}
+
+/* Owners and tags change; read them when the popover opens. */
+static void
+refresh_filter_choices (RegWindow *self)
+{
+  g_autoptr(GPtrArray) staff = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(GtkStringList) owners = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) tag_list = gtk_string_list_new (NULL);
+  gint64 owner_id = 0, no_owner = 0;
+  g_autofree char *tag = NULL;
+  guint owner_pos = 0, tag_pos = 0;
+  guint selected;
+
+  if (self->store == NULL)
+    return;
+
+  selected = gtk_drop_down_get_selected (self->owner_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->owner_ids->len)
+    owner_id = g_array_index (self->owner_ids, gint64, selected);
+  selected = gtk_drop_down_get_selected (self->tag_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (self->tag_dropdown), selected);
+      tag = item ? g_strdup (gtk_string_object_get_string (item)) : NULL;
+    }
+
+  g_array_set_size (self->owner_ids, 0);
+  gtk_string_list_append (owners, _("Any Owner"));
+  g_array_append_val (self->owner_ids, no_owner);
+  if ((staff = reg_store_list_staff (self->store, FALSE, NULL)))
+    for (guint i = 0; i < staff->len; i++)
+      {
+        RegStaff *member = g_ptr_array_index (staff, i);
+        gint64 id = reg_staff_get_id (member);
+
+        gtk_string_list_append (owners, reg_staff_get_name (member));
+        g_array_append_val (self->owner_ids, id);
+        if (id == owner_id)
+          owner_pos = self->owner_ids->len - 1;
+      }
+
+  gtk_string_list_append (tag_list, _("Any Tag"));
+  tags = reg_store_list_tags (self->store);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      gtk_string_list_append (tag_list, tags[i]);
+      if (tag != NULL && g_ascii_strcasecmp (tags[i], tag) == 0)
+        tag_pos = i + 1;
+    }
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (owners));
+  gtk_drop_down_set_selected (self->owner_dropdown, owner_pos);
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (tag_list));
+  gtk_drop_down_set_selected (self->tag_dropdown, tag_pos);
+  self->updating_filters = FALSE;
+}
+
+static void
+clear_filters (RegWindow *self)
+{
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->sort_dropdown, 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->internal_dropdown, 0);
+  gtk_drop_down_set_selected (self->owner_dropdown, 0);
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
+  gtk_check_button_set_active (self->vip_check, FALSE);
+  gtk_check_button_set_active (self->unseen_check, FALSE);
+  gtk_check_button_set_active (self->overdue_check, FALSE);
+  gtk_check_button_set_active (self->open_case_check, FALSE);
+  self->updating_filters = FALSE;
+  apply_query (self);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (reg_customer_row_new ()));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  reg_customer_row_set_customer (REG_CUSTOMER_ROW (gtk_list_item_get_child (item)),
+                                 gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  reg_customer_row_set_customer (REG_CUSTOMER_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                              */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Makes a customer called @name and opens the card. */
+static void
+create_customer (RegWindow  *self,
+                 const char *name)
+{
+  g_autoptr(RegCustomer) customer = reg_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  const char *space = strrchr (trimmed, ' ');
+
+  reg_customer_set_display_name (customer, trimmed);
+  if (space != NULL)
+    {
+      g_autofree char *given = g_strndup (trimmed, strchr (trimmed, ' ') - trimmed);
+      reg_customer_set_given_name (customer, given);
+      reg_customer_set_family_name (customer, space + 1);
+    }
+
+  if (!reg_store_save_customer (self->store, customer, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  /* Show it even when the search would not list it. */
+  if (reg_customer_list_find (self->list, reg_customer_get_id (customer)) == G_MAXUINT)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  select_customer (self, reg_customer_get_id (customer));
+  reg_customer_card_focus_first_crib_note (self->card);
+}
+
+static void
+on_new_customer_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          RegWindow        *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "name-entry");
+
+  if (g_strcmp0 (response, "create") == 0)
+    create_customer (self, gtk_editable_get_text (entry));
+}
+
+static void
+on_new_customer_name_changed (GtkEditable      *entry,
+                              AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", *text != '\0');
+}
+
+static void
+on_new_customer_activate (GtkEntry         *entry,
+                          AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "create"))
+    adw_message_dialog_response (dialog, "create");
+}
+
+static void
+new_customer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("New Customer"),
+                                                       _("What is their name? Everything else can be added on the card.")));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "create", FALSE);
+  adw_message_dialog_set_default_response (dialog, "create");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "name-entry", entry);
+
+  g_signal_connect (entry, "changed", G_CALLBACK (on_new_customer_name_changed), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_new_customer_activate), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_new_customer_response), self);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+add_typed_customer_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  if (*text != '\0')
+    create_customer (self, text);
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gint64 author = 0;
+  RegNoteDialog *dialog;
+
+  if (self->customer == NULL)
+    return;
+
+  if (self->staff_button != NULL)
+    author = reg_staff_button_get_staff_id (self->staff_button);
+  else if (REG_IS_APPLICATION (app))
+    author = reg_application_get_current_staff_id (REG_APPLICATION (app));
+
+  dialog = reg_note_dialog_new (GTK_WINDOW (self), self->store, self->customer, author);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+trash_customer_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+  g_autoptr(RegCustomer) customer = self->customer ? g_object_ref (self->customer) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (customer == NULL)
+    return;
+
+  if (!reg_store_trash_customer (self->store, customer, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  /* Translators: shown after a customer was moved to the trash */
+  title = g_strdup_printf (_("“%s” moved to the trash"), reg_customer_get_display_name (customer));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-trash");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (reg_customer_get_id (customer)));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  open_customer (self, NULL);
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void
+restore (RegWindow *self,
+         gint64     customer_id)
+{
+  g_autoptr(RegCustomer) customer = reg_store_get_customer (self->store, customer_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (customer == NULL)
+    return;
+  if (!reg_store_restore_customer (self->store, customer, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  if (!self->show_trash)
+    select_customer (self, customer_id);
+  else
+    update_actions (self);
+}
+
+static void
+undo_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  restore (REG_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+restore_customer_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  if (self->customer != NULL)
+    restore (self, reg_customer_get_id (self->customer));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  clear_filters (REG_WINDOW (widget));
+}
+
+static void
+set_show_trash (RegWindow *self,
+                gboolean   show_trash)
+{
+  show_trash = !!show_trash;
+  if (self->show_trash == show_trash)
+    return;
+
+  self->show_trash = show_trash;
+  adw_window_title_set_title (self->sidebar_title, show_trash ? _("Trash") : _("Customers"));
+  gtk_widget_set_visible (self->trash_label, show_trash);
+  open_customer (self, NULL);
+  apply_query (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TRASH]);
+}
+
+/* ------------------------------------------------------------------ */
 
 static void
 save_window_state (RegWindow *self)
@@ -62,15 +728,69 @@ reg_window_close_request (GtkWindow *window)
 }
 
 static void
-reg_window_constructed (GObject *object)
+set_up_store (RegWindow *self)
 {
-  RegWindow *self = REG_WINDOW (object);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *shortcuts;
+
+  self->list = reg_customer_list_new (self->store);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->customer_view, factory);
+  gtk_list_view_set_model (self->customer_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_list_state), self);
+  g_signal_connect_swapped (self->customer_view, "activate", G_CALLBACK (on_row_activated), self);
+
+  /* Delete in the list moves the selected customer to the trash (not
+   * in the whole window: it would take the key from text fields). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete"),
+                                                          gtk_named_action_new ("win.trash-customer")));
+  gtk_widget_add_controller (GTK_WIDGET (self->customer_view), shortcuts);
+
+  self->card = reg_customer_card_new (self->store);
+  adw_bin_set_child (self->card_slot, GTK_WIDGET (self->card));
+
+  self->staff_button = reg_staff_button_new (self->store, self->settings);
+  adw_bin_set_child (self->staff_slot, GTK_WIDGET (self->staff_button));
+
+  refresh_filter_choices (self);
+  g_signal_connect_swapped (self->filter_popover, "show", G_CALLBACK (refresh_filter_choices), self);
+
+  if (reg_store_is_read_only (self->store))
+    {
+      g_autofree char *message = g_strdup_printf (_("Read-only: %s"), reg_store_get_read_only_reason (self->store));
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "leaflet");
+  update_list_state (self);
+  update_actions (self);
+}
+
+static void
+set_up (RegWindow *self)
+{
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  G_OBJECT_CLASS (reg_window_parent_class)->constructed (object);
-
   if (REG_IS_APPLICATION (app))
-    self->settings = g_object_ref (reg_application_get_settings (REG_APPLICATION (app)));
+    {
+      self->settings = g_object_ref (reg_application_get_settings (REG_APPLICATION (app)));
+      if (reg_application_get_store (REG_APPLICATION (app)) != NULL)
+        self->store = g_object_ref (reg_application_get_store (REG_APPLICATION (app)));
+    }
   else
     self->settings = g_settings_new (BASE_ID);
 
@@ -79,6 +799,16 @@ reg_window_constructed (GObject *object)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  if (self->store != NULL)
+    set_up_store (self);
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      adw_status_page_set_description (self->error_page,
+                                       _("Regulars could not open its database. Start it from a terminal to read why."));
+      update_actions (self);
+    }
 }
 
 static void
@@ -86,7 +816,19 @@ reg_window_dispose (GObject *object)
 {
   RegWindow *self = REG_WINDOW (object);
 
+  if (self->customer != NULL)
+    g_signal_handlers_disconnect_by_func (self->customer, on_customer_trashed_changed, self);
+  if (self->card_bindings != NULL)
+    g_binding_group_set_source (self->card_bindings, NULL);
+  if (self->customer_view != NULL)
+    gtk_list_view_set_model (self->customer_view, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), REG_TYPE_WINDOW);
+
+  g_clear_object (&self->customer);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->card_bindings);
 
   G_OBJECT_CLASS (reg_window_parent_class)->dispose (object);
 }
@@ -97,8 +839,48 @@ reg_window_finalize (GObject *object)
   RegWindow *self = REG_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->owner_ids, g_array_unref);
 
   G_OBJECT_CLASS (reg_window_parent_class)->finalize (object);
+}
+
+static void
+reg_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RegWindow *self = REG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TRASH:
+      g_value_set_boolean (value, self->show_trash);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reg_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  RegWindow *self = REG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TRASH:
+      set_show_trash (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -108,14 +890,66 @@ reg_window_class_init (RegWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = reg_window_constructed;
   object_class->dispose = reg_window_dispose;
   object_class->finalize = reg_window_finalize;
+  object_class->get_property = reg_window_get_property;
+  object_class->set_property = reg_window_set_property;
 
   window_class->close_request = reg_window_close_request;
 
+  properties[PROP_SHOW_TRASH] =
+    g_param_spec_boolean ("show-trash", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.add-typed-customer", NULL, add_typed_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "win.trash-customer", NULL, trash_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-customer", NULL, restore_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-trash", "x", undo_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-trash", "show-trash");
+
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/reg-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RegWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, staff_slot);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, trash_label);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, customer_view);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, add_typed_button);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, card_title);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, card_stack);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, card_slot);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, internal_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, vip_check);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, unseen_check);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, overdue_check);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, open_case_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 }
 
 static void
@@ -123,7 +957,14 @@ reg_window_init (RegWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  adw_status_page_set_icon_name (self->empty_page, BASE_ID "-symbolic");
+  self->owner_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->card_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->card_bindings, "display-name", self->card_title, "title",
+                        G_BINDING_SYNC_CREATE);
+
+  adw_status_page_set_icon_name (self->welcome_page, BASE_ID "-symbolic");
+  gtk_search_entry_set_search_delay (self->search_entry, 0);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
