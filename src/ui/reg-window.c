@@ -318,6 +318,16 @@ static void
 on_search_changed (RegWindow      *self,
                    GtkSearchEntry *entry)
 {
+  /* Typing into the list goes to the search (key capture); let the keys
+   * that follow, like Enter, go there too. */
+  if (!gtk_widget_has_focus (GTK_WIDGET (entry)) &&
+      !gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)), GTK_WIDGET (entry)) &&
+      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)) ? gtk_root_get_focus (GTK_ROOT (self)) : GTK_WIDGET (self), self->sidebar))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+    }
+
   apply_query (self);
 }
 
@@ -778,6 +788,9 @@ set_up_store (RegWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "leaflet");
   update_list_state (self);
   update_actions (self);
+
+  /* Someone walks in: start typing their name. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
 }
 
 static void
