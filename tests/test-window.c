@@ -8,6 +8,8 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "reg-test-util.h"
 #include "model/reg-customer-list.h"
 #include "store/reg-store-private.h"
@@ -202,6 +204,13 @@ type_search (RegWindow  *window,
 }
 
 static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static gboolean
 label_is (GtkWidget     *widget,
           gconstpointer  text)
 {
@@ -335,13 +344,6 @@ check_trash_and_undo (RegApplication *app,
   g_object_set (window, "show-trash", FALSE, NULL);
 }
 
-static gboolean
-has_tooltip (GtkWidget     *widget,
-             gconstpointer  text)
-{
-  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
-}
-
 static void
 check_filters (RegApplication *app,
                gpointer        data)
@@ -418,6 +420,220 @@ check_accels (RegApplication *app,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* The card, the note dialog and the staff button, inside the window     */
+
+static gboolean
+entry_row_with_text (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
+}
+
+static GtkWidget *
+find_in_card (RegWindow         *window,
+              GType              type,
+              RegTestWidgetFunc  match,
+              gconstpointer      data)
+{
+  GtkWidget *card = reg_test_find_widget (GTK_WIDGET (window), REG_TYPE_CUSTOMER_CARD, NULL, NULL);
+
+  reg_test_settle ();
+  g_assert_nonnull (card);
+  return reg_test_find_widget (card, type, match, data);
+}
+
+/* Types into an entry row and presses Enter. */
+static void
+type_into_row (GtkWidget  *row,
+               const char *text)
+{
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  reg_test_settle ();
+}
+
+static void
+click_button_with_tooltip (GtkWidget  *root,
+                           const char *tooltip)
+{
+  GtkWidget *button = reg_test_find_widget (root, GTK_TYPE_BUTTON, has_tooltip, tooltip);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  reg_test_settle ();
+}
+
+static char *
+sql_text (RegApplication *app,
+          const char     *sql,
+          gint64          id)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (reg_application_get_store (app)), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+check_crib_notes_in_card (RegApplication *app,
+                          gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  Shop *shop = data;
+  GtkWidget *row;
+  g_autofree char *edited = NULL;
+
+  type_search (window, "zoe");
+  g_assert_true (shows_label (window, "Zoë Brown"));
+
+  /* Add */
+  click_button_with_tooltip (GTK_WIDGET (window), "Add Crib Note");
+  row = find_in_card (window, ADW_TYPE_ENTRY_ROW, entry_row_with_text, "");
+  type_into_row (row, "Allergic to nuts");
+  g_assert_cmpint (sql_int (app, "SELECT count(*) FROM crib_notes WHERE customer_id = ?1 AND text = 'Allergic to nuts' AND deleted_at IS NULL", shop->zoe), ==, 1);
+
+  /* Edit in place */
+  row = find_in_card (window, ADW_TYPE_ENTRY_ROW, entry_row_with_text, "Daughter Mia starts school in September");
+  type_into_row (row, "Daughter Mia starts school in October");
+  edited = sql_text (app, "SELECT text FROM crib_notes WHERE customer_id = ?1 ORDER BY position LIMIT 1", shop->zoe);
+  g_assert_cmpstr (edited, ==, "Daughter Mia starts school in October");
+
+  /* Remove */
+  row = find_in_card (window, ADW_TYPE_ENTRY_ROW, entry_row_with_text, "Allergic to nuts");
+  click_button_with_tooltip (row, "Remove");
+  g_assert_cmpint (sql_int (app, "SELECT count(*) FROM crib_notes WHERE customer_id = ?1 AND deleted_at IS NULL", shop->zoe), ==, 1);
+  g_assert_cmpint (sql_int (app, "SELECT count(*) FROM crib_notes WHERE customer_id = ?1 AND deleted_at IS NOT NULL", shop->zoe), ==, 1);
+}
+
+static void
+check_contact_in_card (RegApplication *app,
+                       gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  Shop *shop = data;
+  GtkWidget *phone, *email;
+  g_autofree char *stored_phone = NULL, *stored_email = NULL;
+
+  type_search (window, "zoe");
+
+  phone = find_in_card (window, ADW_TYPE_ENTRY_ROW, entry_row_with_text, "+44 7700 900123");
+  type_into_row (phone, "+44 7700 900999");
+  stored_phone = sql_text (app, "SELECT value FROM customer_contacts WHERE customer_id = ?1 AND kind = 'phone'", shop->zoe);
+  g_assert_cmpstr (stored_phone, ==, "+44 7700 900999");
+
+  /* An email without @: the database keeps the old one, the field keeps
+   * what was typed and says what is wrong. */
+  email = find_in_card (window, ADW_TYPE_ENTRY_ROW, entry_row_with_text, "zoe@example.com");
+  type_into_row (email, "zoe.example.com");
+  stored_email = sql_text (app, "SELECT value FROM customer_contacts WHERE customer_id = ?1 AND kind = 'email'", shop->zoe);
+  g_assert_cmpstr (stored_email, ==, "zoe@example.com");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==, "zoe.example.com");
+  g_assert_true (gtk_widget_has_css_class (email, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (email), "@"));
+}
+
+static gboolean
+note_dialog_open (gpointer data)
+{
+  return reg_test_find_window (REG_TYPE_NOTE_DIALOG) != NULL;
+}
+
+static gboolean
+note_dialog_closed (gpointer data)
+{
+  return reg_test_find_window (REG_TYPE_NOTE_DIALOG) == NULL;
+}
+
+/* Ctrl+N, type, promise a callback, Ctrl+Enter. */
+static void
+add_note (RegWindow  *window,
+          const char *text,
+          gboolean    promise)
+{
+  RegNoteDialog *dialog;
+  GtkTextView *view;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-note", NULL);
+  g_assert_true (reg_test_wait_until (note_dialog_open, NULL, 5000));
+  dialog = REG_NOTE_DIALOG (reg_test_find_window (REG_TYPE_NOTE_DIALOG));
+  view = GTK_TEXT_VIEW (reg_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL, NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+  if (promise)
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (reg_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, NULL, NULL)), TRUE);
+  reg_test_settle ();
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "note.save", NULL);
+  g_assert_true (reg_test_wait_until (note_dialog_closed, NULL, 5000));
+  reg_test_settle ();
+}
+
+static void
+check_note_with_promise (RegApplication *app,
+                         gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  Shop *shop = data;
+  g_autofree char *promise = NULL;
+
+  type_search (window, "anna");
+  add_note (window, "Asked for a quote for the wedding flowers.", TRUE);
+
+  g_assert_cmpint (sql_int (app, "SELECT count(*) FROM visits WHERE customer_id = ?1 AND text = 'Asked for a quote for the wedding flowers.'", shop->anna), ==, 1);
+  g_assert_cmpint (sql_int (app, "SELECT count(*) FROM follow_ups f JOIN visits v ON v.id = f.visit_id WHERE f.customer_id = ?1 AND f.status = 'open' AND f.due_at > strftime ('%s', 'now')", shop->anna), ==, 1);
+  promise = sql_text (app, "SELECT promise FROM follow_ups WHERE customer_id = ?1", shop->anna);
+  g_assert_cmpstr (promise, ==, "Call back");
+  /* The card shows the note at once. */
+  g_assert_true (shows_label (window, "Asked for a quote for the wedding flowers."));
+}
+
+static gboolean
+label_row_named (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  return reg_test_find_widget (widget, GTK_TYPE_LABEL, label_is, name) != NULL;
+}
+
+static void
+check_switch_staff (RegApplication *app,
+                    gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  Shop *shop = data;
+  RegStaffButton *button;
+  GtkMenuButton *menu_button;
+  GtkWidget *popover, *list, *row;
+
+  type_search (window, "omar");
+  button = REG_STAFF_BUTTON (reg_test_find_widget (GTK_WIDGET (window), REG_TYPE_STAFF_BUTTON, NULL, NULL));
+  g_assert_nonnull (button);
+  /* The first active by name is at the keyboard to begin with. */
+  g_assert_cmpint (reg_staff_button_get_staff_id (button), ==, shop->jonas);
+  add_note (window, "Popped in to say hello.", FALSE);
+  g_assert_cmpint (sql_int (app, "SELECT author_id FROM visits WHERE customer_id = ?1", shop->omar), ==, shop->jonas);
+
+  /* Two clicks: open the menu, choose Priya. */
+  menu_button = GTK_MENU_BUTTON (reg_test_find_widget (GTK_WIDGET (button), GTK_TYPE_MENU_BUTTON, NULL, NULL));
+  gtk_menu_button_popup (menu_button);
+  reg_test_settle ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+  list = reg_test_find_widget (popover, GTK_TYPE_LIST_BOX, NULL, NULL);
+  row = reg_test_find_widget (list, GTK_TYPE_LIST_BOX_ROW, label_row_named, "Priya Sharma");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  reg_test_settle ();
+  g_assert_cmpint (reg_staff_button_get_staff_id (button), ==, shop->priya);
+
+  add_note (window, "Called about the invoice.", FALSE);
+  g_assert_cmpint (sql_int (app, "SELECT author_id FROM visits WHERE customer_id = ?1 AND text = 'Called about the invoice.'", shop->omar), ==, shop->priya);
+}
+
 #define WINDOW_TEST(name) \
   static void test_##name (void) \
   { \
@@ -435,6 +651,10 @@ WINDOW_TEST (trash_and_undo)
 WINDOW_TEST (filters)
 WINDOW_TEST (narrow)
 WINDOW_TEST (accels)
+WINDOW_TEST (crib_notes_in_card)
+WINDOW_TEST (contact_in_card)
+WINDOW_TEST (note_with_promise)
+WINDOW_TEST (switch_staff)
 
 int
 main (int   argc,
@@ -449,6 +669,10 @@ main (int   argc,
   g_test_add_func ("/window/list/filters", test_filters);
   g_test_add_func ("/window/layout/narrow", test_narrow);
   g_test_add_func ("/window/accels", test_accels);
+  g_test_add_func ("/window/card/crib-notes", test_crib_notes_in_card);
+  g_test_add_func ("/window/card/phone-and-invalid-email", test_contact_in_card);
+  g_test_add_func ("/window/card/note-with-promise", test_note_with_promise);
+  g_test_add_func ("/window/staff/switch-and-author", test_switch_staff);
 
   return g_test_run ();
 }
