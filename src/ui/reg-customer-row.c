@@ -20,7 +20,6 @@ struct _RegCustomerRow
   GBindingGroup *bindings;
   GSignalGroup *signals;
 
-  /* Template widgets */
   GtkWidget    *box;
   GtkLabel     *name_label;
   GtkLabel     *detail_label;
@@ -98,7 +97,7 @@ reg_customer_row_dispose (GObject *object)
 
   g_binding_group_set_source (self->bindings, NULL);
   g_signal_group_set_target (self->signals, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), REG_TYPE_CUSTOMER_ROW);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->customer);
   g_clear_object (&self->bindings);
   g_clear_object (&self->signals);
@@ -161,19 +160,69 @@ reg_customer_row_class_init (RegCustomerRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/reg-customer-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, RegCustomerRow, box);
-  gtk_widget_class_bind_template_child (widget_class, RegCustomerRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, RegCustomerRow, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, RegCustomerRow, vip_image);
-  gtk_widget_class_bind_template_child (widget_class, RegCustomerRow, overdue_image);
-  gtk_widget_class_bind_template_child (widget_class, RegCustomerRow, case_image);
+  gtk_widget_class_set_css_name (widget_class, "customerrow");
 }
 
+static GtkWidget *
+badge_new (const char *icon_name,
+           const char *css_class,
+           const char *description)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
+  /* No tooltip: setting one asks the display where the pointer is, a
+   * round trip per badge per row that made each search take half a
+   * second. The card repeats the badges with tooltips. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_widget_add_css_class (image, "badge");
+  gtk_widget_add_css_class (image, css_class);
+  return image;
+}
+
+/* Built in code rather than from a template: a list makes rows as it
+ * scrolls and as searches change, and parsing a template for each one
+ * cost more than everything else a keystroke does. */
 static void
 reg_customer_row_init (RegCustomerRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *labels;
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "customer-row");
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (self->box, 8);
+  gtk_widget_set_margin_bottom (self->box, 8);
+  gtk_widget_set_margin_start (self->box, 6);
+  gtk_widget_set_margin_end (self->box, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->box), labels);
+
+  self->name_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->name_label, 0);
+  gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->name_label, 24);
+  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->name_label));
+
+  self->detail_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->detail_label, 0);
+  gtk_label_set_ellipsize (self->detail_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->detail_label, 30);
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "dim-label");
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->detail_label));
+
+  self->vip_image = badge_new ("starred-symbolic", "vip", _("VIP"));
+  self->overdue_image = badge_new ("task-past-due-symbolic", "overdue", _("A promise is overdue"));
+  self->case_image = badge_new ("dialog-warning-symbolic", "open-case", _("An open complaint"));
+  gtk_box_append (GTK_BOX (self->box), self->vip_image);
+  gtk_box_append (GTK_BOX (self->box), self->overdue_image);
+  gtk_box_append (GTK_BOX (self->box), self->case_image);
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind (self->bindings, "display-name", self->name_label, "label", G_BINDING_SYNC_CREATE);

@@ -14,6 +14,7 @@
 #include "model/reg-customer-list.h"
 #include "reg-customer-card.h"
 #include "reg-customer-row.h"
+#include "reg-customer-selection.h"
 #include "reg-note-dialog.h"
 #include "reg-staff-button.h"
 #include "reg-window.h"
@@ -27,7 +28,7 @@ struct _RegWindow
   GSettings            *settings;
   RegStore             *store;
   RegCustomerList      *list;
-  GtkSingleSelection   *selection;
+  RegCustomerSelection *selection;
   RegCustomer          *customer;        /* the open card's */
   GBindingGroup        *card_bindings;
   RegCustomerCard      *card;
@@ -178,15 +179,15 @@ open_customer (RegWindow   *self,
 static void
 on_selection_changed (RegWindow *self)
 {
-  g_autoptr(RegCustomer) customer = gtk_single_selection_get_selected_item (self->selection)
-                                    ? g_object_ref (gtk_single_selection_get_selected_item (self->selection))
-                                    : NULL;
+  gint64 id = reg_customer_selection_get_selected_id (self->selection);
+  g_autoptr(RegCustomer) customer = NULL;
 
   /* A search that no longer lists the open customer leaves the card. */
-  if (customer == NULL || customer == self->customer)
+  if (id == 0 || (self->customer != NULL && reg_customer_get_id (self->customer) == id))
     return;
 
-  open_customer (self, customer);
+  if ((customer = reg_store_get_customer (self->store, id, NULL)))
+    open_customer (self, customer);
 }
 
 static void
@@ -194,7 +195,7 @@ on_row_activated (RegWindow   *self,
                   guint        position,
                   GtkListView *view)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   on_selection_changed (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
@@ -207,11 +208,9 @@ select_customer (RegWindow *self,
   guint position = reg_customer_list_find (self->list, customer_id);
   g_autoptr(RegCustomer) customer = NULL;
 
+  reg_customer_selection_set_selected_id (self->selection, customer_id);
   if (position != G_MAXUINT)
-    {
-      gtk_single_selection_set_selected (self->selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->customer_view), "list.scroll-to-item", "u", position);
-    }
+    gtk_widget_activate_action (GTK_WIDGET (self->customer_view), "list.scroll-to-item", "u", position);
 
   customer = reg_store_get_customer (self->store, customer_id, NULL);
   if (customer != NULL)
@@ -306,7 +305,7 @@ apply_query (RegWindow *self)
   /* Typing finds someone: show the best match's card at once. */
   if (text != NULL && *text != '\0' && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     {
-      gtk_single_selection_set_selected (self->selection, 0);
+      reg_customer_selection_set_selected_id (self->selection, reg_customer_list_get_id (self->list, 0));
       gtk_widget_activate_action (GTK_WIDGET (self->customer_view), "list.scroll-to-item", "u", 0);
       on_selection_changed (self);
     }
@@ -441,6 +440,7 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
+
   gtk_list_item_set_child (item, GTK_WIDGET (reg_customer_row_new ()));
 }
 
@@ -744,10 +744,7 @@ set_up_store (RegWindow *self)
   GtkEventController *shortcuts;
 
   self->list = reg_customer_list_new (self->store);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selection = reg_customer_selection_new (self->list);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
@@ -755,7 +752,7 @@ set_up_store (RegWindow *self)
   gtk_list_view_set_factory (self->customer_view, factory);
   gtk_list_view_set_model (self->customer_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->selection, "notify::selected-id", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_list_state), self);
   g_signal_connect_swapped (self->customer_view, "activate", G_CALLBACK (on_row_activated), self);
 

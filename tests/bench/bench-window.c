@@ -143,6 +143,11 @@ make_queries (Bench *bench)
 static gboolean type_next (gpointer data);
 static void after_paint_typed (GdkFrameClock *clock, Bench *bench);
 
+  if (g_getenv ("BENCH_DEBUG") && bench_typed_at)
+    g_printerr ("    %s at %.1f ms\n", (const char *) phase, (g_get_monotonic_time () - bench_typed_at) / 1000.0);
+}
+gint64 bench_typed_at;
+
 /* The list changed: the next painted frame shows it. */
 static void
 on_list_changed (GListModel *list,
@@ -169,6 +174,8 @@ after_paint_typed (GdkFrameClock *clock,
   g_signal_handler_disconnect (clock, bench->paint_handler);
   bench->paint_handler = 0;
   g_array_append_val (bench->latencies[bucket], ms);
+  if (g_getenv ("BENCH_DEBUG"))
+    g_printerr ("  \"%s\" painted after %.1f ms\n", query, ms);
 
   /* Clear between queries, so each is typed into an empty field as a
    * new search, then let the frame after that settle. */
