@@ -143,10 +143,6 @@ make_queries (Bench *bench)
 static gboolean type_next (gpointer data);
 static void after_paint_typed (GdkFrameClock *clock, Bench *bench);
 
-  if (g_getenv ("BENCH_DEBUG") && bench_typed_at)
-    g_printerr ("    %s at %.1f ms\n", (const char *) phase, (g_get_monotonic_time () - bench_typed_at) / 1000.0);
-}
-gint64 bench_typed_at;
 
 /* The list changed: the next painted frame shows it. */
 static void
