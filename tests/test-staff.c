@@ -795,54 +795,6 @@ test_app_preferences (void)
   reg_test_run (app, check_app_preferences, NULL);
 }
 
-/* Not a check: REG_TEST_SCREENSHOT=prefs|button|popover holds that
- * view on screen for six seconds, for a screenshot. */
-static void
-test_screenshot (Fixture       *f,
-                 gconstpointer  data)
-{
-  PrefsView view = { 0 };
-  ButtonView button = { 0 };
-  const char *what = g_getenv ("REG_TEST_SCREENSHOT");
-
-  if (what == NULL)
-    {
-      g_test_skip ("set REG_TEST_SCREENSHOT to prefs, button or popover");
-      return;
-    }
-
-  add_staff (f, "Ann Example", "Till");
-  add_staff (f, "Bartholomew Longname-Smythe", "Workshop");
-  set_staff_active (f, add_staff (f, "Cleo", ""), FALSE);
-  add_staff (f, "Dev", "");
-
-  if (g_str_equal (what, "prefs"))
-    {
-      prefs_view_open (&view, f);
-      expander_for (&view, "Cleo");
-      gtk_window_set_default_size (GTK_WINDOW (view.prefs), 640, 640);
-    }
-  else
-    {
-      GtkWidget *header = adw_header_bar_new ();
-
-      /* As the main window will have it: at the start of the header bar. */
-      button.window = GTK_WINDOW (gtk_window_new ());
-      button.button = reg_staff_button_new (f->store, f->settings);
-      adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (button.button));
-      gtk_window_set_titlebar (button.window, header);
-      gtk_window_set_child (button.window, gtk_label_new ("Regulars"));
-      gtk_window_set_default_size (button.window, 600, 400);
-      gtk_window_present (button.window);
-      g_assert_true (reg_test_wait_until (widget_is_mapped, button.button, 5000));
-      button.menu_button = GTK_MENU_BUTTON (template_child (button.button, REG_TYPE_STAFF_BUTTON, "menu_button"));
-      button.popover = GTK_POPOVER (template_child (button.button, REG_TYPE_STAFF_BUTTON, "popover"));
-      reg_test_spin (200);
-      if (g_str_equal (what, "popover"))
-        button_view_popup (&button);
-    }
-  reg_test_spin (6000);
-}
 
 int
 main (int   argc,
@@ -867,7 +819,6 @@ main (int   argc,
   ADD ("/staff/preferences/deactivate", test_prefs_deactivate);
   ADD ("/staff/preferences/rename-shows-in-button", test_prefs_rename_shows_in_button);
   ADD ("/staff/preferences/without-store", test_prefs_without_store);
-  ADD ("/staff/screenshot", test_screenshot);
   g_test_add_func ("/staff/preferences/from-app", test_app_preferences);
 
 #undef ADD
