@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "reg-test-util.h"
+#include "ui/reg-tooltip.h"
 #include "model/reg-record-list.h"
 #include "store/reg-store-private.h"
 #include "ui/reg-customer-card.h"
@@ -230,7 +231,7 @@ is_button_with_tooltip (GtkWidget     *widget,
                         gconstpointer  tooltip)
 {
   return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+         g_strcmp0 (reg_get_tooltip (widget), tooltip) == 0;
 }
 
 static gboolean
@@ -561,7 +562,7 @@ test_every_control_is_named (Fixture       *f,
 
       if (GTK_IS_SWITCH (control))
         continue;
-      if (label == NULL && gtk_widget_get_tooltip_text (control) == NULL)
+      if (label == NULL && reg_get_tooltip (control) == NULL)
         g_error ("A %s with icon %s has no name",
                  G_OBJECT_TYPE_NAME (control),
                  gtk_button_get_icon_name (GTK_BUTTON (control)));
@@ -602,7 +603,7 @@ test_crib_note_add (Fixture       *f,
   /* Nothing written: it says why it cannot be saved. */
   type_and_apply (row, "   ");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+  g_assert_nonnull (reg_get_tooltip (row));
   g_assert_cmpint (sql_int (f->store, count_sql), ==, 3);
 
   type_and_apply (row, "Prefers oat milk");

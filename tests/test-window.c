@@ -17,6 +17,7 @@
 #include "ui/reg-customer-row.h"
 #include "ui/reg-note-dialog.h"
 #include "ui/reg-staff-button.h"
+#include "ui/reg-tooltip.h"
 #include "ui/reg-window.h"
 
 typedef struct
@@ -207,7 +208,7 @@ static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  text)
 {
-  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+  return g_strcmp0 (reg_get_tooltip (widget), text) == 0;
 }
 
 static gboolean

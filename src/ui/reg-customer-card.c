@@ -12,6 +12,7 @@
 
 #include "model/reg-record-list.h"
 #include "reg-customer-card.h"
+#include "reg-tooltip.h"
 
 /* A card with thousands of visits must still open at once: only the
  * newest are built, and older ones on request. */
@@ -188,7 +189,7 @@ icon_button_new (const char *icon_name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
+  reg_set_tooltip (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -1185,7 +1186,7 @@ update_crib_note_tooltip (GtkWidget *row)
 
   note = row_crib_note (row);
   text = reg_crib_note_get_text (note);
-  gtk_widget_set_tooltip_text (row, g_utf8_strlen (text, -1) > 40 ? text : NULL);
+  reg_set_tooltip (row, g_utf8_strlen (text, -1) > 40 ? text : NULL);
 }
 
 static void
@@ -1494,7 +1495,7 @@ update_visit_row (RegCustomerCard *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reg_visit_get_text (visit));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_image_set_from_icon_name (icon, channel_icon_name (channel));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), channel_name (channel));
+  reg_set_tooltip (GTK_WIDGET (icon), channel_name (channel));
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "reg-customer-row.h"
 #include "reg-format.h"
+#include "reg-tooltip.h"
 
 struct _RegCustomerRow
 {
@@ -171,9 +172,7 @@ badge_new (const char *icon_name,
   GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
-  /* No tooltip: setting one asks the display where the pointer is, a
-   * round trip per badge per row that made each search take half a
-   * second. The card repeats the badges with tooltips. */
+  reg_set_tooltip (image, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_add_css_class (image, "badge");
   gtk_widget_add_css_class (image, css_class);
