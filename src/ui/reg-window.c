@@ -319,9 +319,11 @@ on_search_changed (RegWindow      *self,
 {
   /* Typing into the list goes to the search (key capture); let the keys
    * that follow, like Enter, go there too. */
-  if (!gtk_widget_has_focus (GTK_WIDGET (entry)) &&
-      !gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)), GTK_WIDGET (entry)) &&
-      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)) ? gtk_root_get_focus (GTK_ROOT (self)) : GTK_WIDGET (self), self->sidebar))
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && focus != GTK_WIDGET (entry) &&
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)) &&
+      gtk_widget_is_ancestor (focus, self->sidebar))
     {
       gtk_widget_grab_focus (GTK_WIDGET (entry));
       gtk_editable_set_position (GTK_EDITABLE (entry), -1);
