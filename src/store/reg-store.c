@@ -878,20 +878,12 @@ static const char SQL_CUSTOMER_UPDATE[] =
   "  name_key = reg_fold (?2), family_key = ?22 "
   "WHERE id = ?1";
 
-static const char SQL_CONTACTS_GET[] =
-  "SELECT kind, label, value FROM customer_contacts "
-  "WHERE customer_id = ?1 ORDER BY kind, position";
-
 static const char SQL_CONTACTS_DELETE[] =
   "DELETE FROM customer_contacts WHERE customer_id = ?1";
 
 static const char SQL_CONTACT_INSERT[] =
   "INSERT INTO customer_contacts (customer_id, kind, position, label, value) "
   "VALUES (?1, ?2, ?3, ?4, ?5)";
-
-static const char SQL_TAGS_GET[] =
-  "SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-  "WHERE ct.customer_id = ?1 ORDER BY t.name COLLATE NOCASE";
 
 static const char SQL_TAGS_DELETE[] =
   "DELETE FROM customer_tags WHERE customer_id = ?1";
@@ -915,37 +907,189 @@ static const char SQL_CUSTOMER_COUNT[] =
 static const char SQL_CUSTOMER_LAST_CONTACT[] =
   "SELECT last_contact_at FROM customers WHERE id = ?1";
 
-static const char SQL_CUSTOMER_FLAGS[] =
-  "SELECT EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = ?1 AND f.status = 'open'"
-  "         AND f.deleted_at IS NULL AND max (f.due_at, ifnull (f.snoozed_until, 0)) <= ?2),"
-  "       EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = ?1"
-  "         AND k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL)";
+#define PAGE_PARAMS \
+  "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, " \
+  "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32"
+#define PAGE_SIZE 32
 
-/* Whether the customer has an overdue promise or an open complaint, as
- * the list's badges show; worked out again when either changes. */
-static gboolean
-load_customer_flags (RegStore     *self,
-                     RegCustomer  *customer,
-                     GError      **error)
+static const char SQL_CUSTOMER_PAGE[] =
+  "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id IN (" PAGE_PARAMS ")";
+
+static const char SQL_CONTACTS_PAGE[] =
+  "SELECT customer_id, kind, label, value FROM customer_contacts "
+  "WHERE customer_id IN (" PAGE_PARAMS ") ORDER BY customer_id, kind, position";
+
+static const char SQL_TAGS_PAGE[] =
+  "SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
+  "WHERE ct.customer_id IN (" PAGE_PARAMS ") ORDER BY ct.customer_id, t.name COLLATE NOCASE";
+
+static const char SQL_FLAGS_PAGE[] =
+  "SELECT c.id,"
+  "  EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.status = 'open'"
+  "          AND f.deleted_at IS NULL AND max (f.due_at, ifnull (f.snoozed_until, 0)) <= ?33),"
+  "  EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = c.id"
+  "          AND k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL) "
+  "FROM customers c WHERE c.id IN (" PAGE_PARAMS ")";
+
+typedef struct
 {
-  sqlite3_stmt *stmt = reg_store_prepare (self, SQL_CUSTOMER_FLAGS, error);
+  GPtrArray   *phones;
+  GPtrArray   *emails;
+  GStrvBuilder *tags;
+} PageDetails;
+
+static void
+page_details_free (PageDetails *details)
+{
+  g_ptr_array_unref (details->phones);
+  g_ptr_array_unref (details->emails);
+  g_strv_builder_unref (details->tags);
+  g_free (details);
+}
+
+static PageDetails *
+page_details_for (GHashTable *details,
+                  gint64      id)
+{
+  PageDetails *d = g_hash_table_lookup (details, &id);
+
+  if (d == NULL)
+    {
+      d = g_new0 (PageDetails, 1);
+      d->phones = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_labeled_value_free);
+      d->emails = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_labeled_value_free);
+      d->tags = g_strv_builder_new ();
+      g_hash_table_insert (details, g_memdup2 (&id, sizeof id), d);
+    }
+  return d;
+}
+
+static sqlite3_stmt *
+prepare_page (RegStore      *self,
+              const char    *sql,
+              const gint64  *ids,
+              guint          n_ids,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = reg_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    for (guint i = 0; i < n_ids; i++)
+      sqlite3_bind_int64 (stmt, (int) i + 1, ids[i]);
+  return stmt;
+}
+
+/* The phones, emails and tags of the customers in @loaded (id → object),
+ * in two queries rather than two per customer. */
+static gboolean
+load_page_details (RegStore    *self,
+                   GHashTable  *loaded,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) details = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) page_details_free);
+  gint64 ids[PAGE_SIZE];
+  guint n_ids = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (stmt == NULL)
+  g_hash_table_iter_init (&iter, loaded);
+  while (g_hash_table_iter_next (&iter, &key, NULL) && n_ids < PAGE_SIZE)
+    ids[n_ids++] = *(gint64 *) key;
+
+  if (!(stmt = prepare_page (self, SQL_CONTACTS_PAGE, ids, n_ids, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, reg_customer_get_id (customer));
-  sqlite3_bind_int64 (stmt, 2, reg_store_now (self));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    reg_customer_set_flags (customer, sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PageDetails *d = page_details_for (details, sqlite3_column_int64 (stmt, 0));
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_ptr_array_add (g_str_equal (kind, "phone") ? d->phones : d->emails,
+                       reg_labeled_value_new ((const char *) sqlite3_column_text (stmt, 2),
+                                              (const char *) sqlite3_column_text (stmt, 3)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  if (!(stmt = prepare_page (self, SQL_TAGS_PAGE, ids, n_ids, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (page_details_for (details, sqlite3_column_int64 (stmt, 0))->tags,
+                        (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  g_hash_table_iter_init (&iter, loaded);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PageDetails *d = page_details_for (details, *(gint64 *) key);
+      g_auto(GStrv) tags = g_strv_builder_end (d->tags);
+
+      reg_customer_set_phones (value, d->phones);
+      reg_customer_set_emails (value, d->emails);
+      reg_customer_set_tags (value, (const char * const *) tags);
+    }
+  return TRUE;
+
+failed:
+  set_sqlite_error (self, error, rc, _("read customers"));
+  return FALSE;
+}
+
+/* Whether the customers in @loaded have an overdue promise or an open
+ * complaint, as the list's badges show; worked out again when either
+ * changes. */
+static gboolean
+load_page_flags (RegStore    *self,
+                 GHashTable  *loaded,
+                 GError     **error)
+{
+  gint64 ids[PAGE_SIZE];
+  guint n_ids = 0;
+  GHashTableIter iter;
+  gpointer key;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_hash_table_iter_init (&iter, loaded);
+  while (g_hash_table_iter_next (&iter, &key, NULL) && n_ids < PAGE_SIZE)
+    ids[n_ids++] = *(gint64 *) key;
+
+  if (!(stmt = prepare_page (self, SQL_FLAGS_PAGE, ids, n_ids, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 33, reg_store_now (self));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      RegCustomer *customer = g_hash_table_lookup (loaded, &id);
+
+      if (customer != NULL)
+        reg_customer_set_flags (customer, sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
+    }
   sqlite3_reset (stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc, _("read a customer"));
+      set_sqlite_error (self, error, rc, _("read customers"));
       return FALSE;
     }
   return TRUE;
+}
+
+/* One customer is a page of one. */
+static GHashTable *
+single_page (RegCustomer *customer,
+             gint64      *id)
+{
+  GHashTable *loaded = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  *id = reg_customer_get_id (customer);
+  g_hash_table_insert (loaded, id, customer);
+  return loaded;
 }
 
 /* Brings a live customer's badges up to date; for the reminder service
@@ -955,11 +1099,16 @@ reg_store_refresh_customer_flags (RegStore *self,
                                   gint64    customer_id)
 {
   g_autoptr(RegCustomer) customer = NULL;
+  g_autoptr(GHashTable) loaded = NULL;
+  gint64 id;
 
   g_return_if_fail (REG_IS_STORE (self));
 
   if ((customer = map_lookup (self->customers, customer_id)))
-    load_customer_flags (self, customer, NULL);
+    {
+      loaded = single_page (customer, &id);
+      load_page_flags (self, loaded, NULL);
+    }
 }
 
 static gboolean
@@ -967,49 +1116,11 @@ load_customer_details (RegStore     *self,
                        RegCustomer  *customer,
                        GError      **error)
 {
-  gint64 id = reg_customer_get_id (customer);
-  g_autoptr(GPtrArray) phones = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_labeled_value_free);
-  g_autoptr(GPtrArray) emails = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_labeled_value_free);
-  g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
-  g_auto(GStrv) tag_list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  gint64 id;
+  g_autoptr(GHashTable) loaded = single_page (customer, &id);
 
-  if (!(stmt = reg_store_prepare (self, SQL_CONTACTS_GET, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
-      RegLabeledValue *value = reg_labeled_value_new ((const char *) sqlite3_column_text (stmt, 1),
-                                                      (const char *) sqlite3_column_text (stmt, 2));
-
-      g_ptr_array_add (g_str_equal (kind, "phone") ? phones : emails, value);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, rc, _("read a customer"));
-      return FALSE;
-    }
-
-  if (!(stmt = reg_store_prepare (self, SQL_TAGS_GET, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (tags, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, rc, _("read a customer"));
-      return FALSE;
-    }
-
-  tag_list = g_strv_builder_end (tags);
-  reg_customer_set_phones (customer, phones);
-  reg_customer_set_emails (customer, emails);
-  reg_customer_set_tags (customer, (const char * const *) tag_list);
-  return load_customer_flags (self, customer, error);
+  return load_page_details (self, loaded, error) &&
+         load_page_flags (self, loaded, error);
 }
 
 /* Reads the row into @customer; FALSE with NOT_FOUND when it is gone. */
@@ -1800,151 +1911,6 @@ reg_store_query_customer_ids (RegStore                *self,
   return g_steal_pointer (&ids);
 }
 
-#define PAGE_PARAMS \
-  "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, " \
-  "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32"
-#define PAGE_SIZE 32
-
-static const char SQL_CUSTOMER_PAGE[] =
-  "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id IN (" PAGE_PARAMS ")";
-
-static const char SQL_CONTACTS_PAGE[] =
-  "SELECT customer_id, kind, label, value FROM customer_contacts "
-  "WHERE customer_id IN (" PAGE_PARAMS ") ORDER BY customer_id, kind, position";
-
-static const char SQL_TAGS_PAGE[] =
-  "SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-  "WHERE ct.customer_id IN (" PAGE_PARAMS ") ORDER BY ct.customer_id, t.name COLLATE NOCASE";
-
-static const char SQL_FLAGS_PAGE[] =
-  "SELECT c.id,"
-  "  EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.status = 'open'"
-  "          AND f.deleted_at IS NULL AND max (f.due_at, ifnull (f.snoozed_until, 0)) <= ?33),"
-  "  EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = c.id"
-  "          AND k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL) "
-  "FROM customers c WHERE c.id IN (" PAGE_PARAMS ")";
-
-typedef struct
-{
-  GPtrArray   *phones;
-  GPtrArray   *emails;
-  GStrvBuilder *tags;
-} PageDetails;
-
-static void
-page_details_free (PageDetails *details)
-{
-  g_ptr_array_unref (details->phones);
-  g_ptr_array_unref (details->emails);
-  g_strv_builder_unref (details->tags);
-  g_free (details);
-}
-
-static PageDetails *
-page_details_for (GHashTable *details,
-                  gint64      id)
-{
-  PageDetails *d = g_hash_table_lookup (details, &id);
-
-  if (d == NULL)
-    {
-      d = g_new0 (PageDetails, 1);
-      d->phones = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_labeled_value_free);
-      d->emails = g_ptr_array_new_with_free_func ((GDestroyNotify) reg_labeled_value_free);
-      d->tags = g_strv_builder_new ();
-      g_hash_table_insert (details, g_memdup2 (&id, sizeof id), d);
-    }
-  return d;
-}
-
-static sqlite3_stmt *
-prepare_page (RegStore      *self,
-              const char    *sql,
-              const gint64  *ids,
-              guint          n_ids,
-              GError       **error)
-{
-  sqlite3_stmt *stmt = reg_store_prepare (self, sql, error);
-
-  if (stmt != NULL)
-    for (guint i = 0; i < n_ids; i++)
-      sqlite3_bind_int64 (stmt, (int) i + 1, ids[i]);
-  return stmt;
-}
-
-/* The phones, emails, tags and badges of a page of customers, in three
- * queries rather than three per customer. */
-static gboolean
-load_page_details (RegStore      *self,
-                   const gint64  *ids,
-                   guint          n_ids,
-                   GHashTable    *loaded,
-                   GError       **error)
-{
-  g_autoptr(GHashTable) details = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         (GDestroyNotify) page_details_free);
-  GHashTableIter iter;
-  gpointer key, value;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = prepare_page (self, SQL_CONTACTS_PAGE, ids, n_ids, error)))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PageDetails *d = page_details_for (details, sqlite3_column_int64 (stmt, 0));
-      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
-
-      g_ptr_array_add (g_str_equal (kind, "phone") ? d->phones : d->emails,
-                       reg_labeled_value_new ((const char *) sqlite3_column_text (stmt, 2),
-                                              (const char *) sqlite3_column_text (stmt, 3)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  if (!(stmt = prepare_page (self, SQL_TAGS_PAGE, ids, n_ids, error)))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (page_details_for (details, sqlite3_column_int64 (stmt, 0))->tags,
-                        (const char *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  g_hash_table_iter_init (&iter, loaded);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      PageDetails *d = page_details_for (details, *(gint64 *) key);
-      g_auto(GStrv) tags = g_strv_builder_end (d->tags);
-
-      reg_customer_set_phones (value, d->phones);
-      reg_customer_set_emails (value, d->emails);
-      reg_customer_set_tags (value, (const char * const *) tags);
-    }
-
-  if (!(stmt = prepare_page (self, SQL_FLAGS_PAGE, ids, n_ids, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 33, reg_store_now (self));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      RegCustomer *customer = g_hash_table_lookup (loaded, &id);
-
-      if (customer != NULL)
-        reg_customer_set_flags (customer, sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
-
-  return TRUE;
-
-failed:
-  set_sqlite_error (self, error, rc, _("read customers"));
-  return FALSE;
-}
-
 /* The customers with @ids, in that order, read a page of rows at a time
  * by key. Rows already alive are not read again. */
 GPtrArray *
@@ -1987,7 +1953,8 @@ reg_store_load_customers (RegStore      *self,
           set_sqlite_error (self, error, rc, _("read customers"));
           return NULL;
         }
-      if (n_missing > 0 && !load_page_details (self, missing, n_missing, loaded, error))
+      if (n_missing > 0 &&
+          (!load_page_details (self, loaded, error) || !load_page_flags (self, loaded, error)))
         return NULL;
 
       for (guint i = 0; i < n; i++)
