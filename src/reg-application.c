@@ -92,6 +92,23 @@ same_file (const char *a,
   return g_file_equal (fa, fb);
 }
 
+/* The file --database names, relative to where the command was run
+ * (@cmdline NULL: here); NULL for the usual one. */
+static char *
+database_path (GVariantDict            *options,
+               GApplicationCommandLine *cmdline)
+{
+  g_autoptr(GFile) file = NULL;
+  const char *arg = NULL;
+
+  if (!g_variant_dict_lookup (options, "database", "^&ay", &arg))
+    return NULL;
+
+  file = cmdline ? g_application_command_line_create_file_for_arg (cmdline, arg)
+                 : g_file_new_for_commandline_arg (arg);
+  return g_file_get_path (file);
+}
+
 /* Opens the database the command line names, or the usual one. A
  * running instance keeps the one it has. */
 static gboolean
@@ -100,14 +117,7 @@ ensure_store (RegApplication           *self,
               GVariantDict             *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const char *arg = NULL;
-
-  if (g_variant_dict_lookup (options, "database", "^&ay", &arg))
-    {
-      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
-      path = g_file_get_path (file);
-    }
+  g_autofree char *path = database_path (options, cmdline);
 
   if (self->store != NULL)
     {
@@ -346,14 +356,8 @@ reg_application_handle_local_options (GApplication *app,
     {
       g_autoptr(RegStore) store = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *path = NULL;
-      const char *arg = NULL;
+      g_autofree char *path = database_path (options, NULL);
 
-      if (g_variant_dict_lookup (options, "database", "^&ay", &arg))
-        {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
-          path = g_file_get_path (file);
-        }
       if (!(store = reg_store_open (path, &error)))
         {
           g_printerr ("%s\n", error->message);

@@ -1582,8 +1582,9 @@ reg_customer_query_equal (const RegCustomerQuery *a,
          a->trashed == b->trashed && a->sort == b->sort;
 }
 
-static gboolean
-query_has_filters (const RegCustomerQuery *q)
+/* Whether @q narrows the list by anything but its search text. */
+gboolean
+reg_customer_query_has_filters (const RegCustomerQuery *q)
 {
   return q->kind >= 0 || q->vip >= 0 || q->internal >= 0 || q->owner_id != 0 ||
          (q->tag != NULL && *q->tag != '\0') || q->not_seen_days > 0 ||
@@ -1830,7 +1831,7 @@ reg_store_query_customer_ids (RegStore                *self,
     }
 
   sort = CLAMP ((int) query->sort, 0, 2);
-  filters = query_has_filters (query);
+  filters = reg_customer_query_has_filters (query);
   now = reg_store_now (self);
 
   if (long_words->len > 0)

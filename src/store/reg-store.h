@@ -70,6 +70,7 @@ RegCustomerQuery *reg_customer_query_copy     (const RegCustomerQuery *query);
 void              reg_customer_query_free     (RegCustomerQuery       *query);
 gboolean          reg_customer_query_equal    (const RegCustomerQuery *a,
                                                const RegCustomerQuery *b);
+gboolean          reg_customer_query_has_filters (const RegCustomerQuery *query);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCustomerQuery, reg_customer_query_free)
 
 #define REG_TYPE_STORE (reg_store_get_type ())

@@ -44,7 +44,6 @@ struct _RegWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   AdwWindowTitle       *sidebar_title;
-  GtkWidget            *new_button;
   AdwBin               *staff_slot;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *filter_button;
@@ -52,7 +51,6 @@ struct _RegWindow
   GtkWidget            *trash_label;
   GtkStack             *list_stack;
   GtkListView          *customer_view;
-  AdwStatusPage        *no_results_page;
   GtkButton            *add_typed_button;
   AdwStatusPage        *welcome_page;
   AdwWindowTitle       *card_title;
@@ -107,14 +105,6 @@ reg_window_get_customer (RegWindow *self)
 {
   g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
   return self->customer;
-}
-
-void
-reg_window_show_toast (RegWindow  *self,
-                       AdwToast   *toast)
-{
-  g_return_if_fail (REG_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -233,9 +223,7 @@ update_list_state (RegWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else if (self->show_trash)
     gtk_stack_set_visible_child_name (self->list_stack, "empty-trash");
-  else if (*text == '\0' && !query->has_overdue && !query->has_open_case &&
-           query->kind < 0 && query->vip < 0 && query->internal < 0 && query->owner_id == 0 &&
-           query->tag == NULL && query->not_seen_days == 0)
+  else if (*text == '\0' && !reg_customer_query_has_filters (query))
     gtk_stack_set_visible_child_name (self->list_stack, "welcome");
   else
     {
@@ -253,14 +241,6 @@ update_list_state (RegWindow *self)
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer", "%u customers", n), n);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
-}
-
-static gboolean
-filters_active (const RegCustomerQuery *query)
-{
-  return query->kind >= 0 || query->vip >= 0 || query->internal >= 0 || query->owner_id != 0 ||
-         query->tag != NULL || query->not_seen_days > 0 || query->has_overdue || query->has_open_case ||
-         query->sort != REG_SORT_NAME;
 }
 
 static void
@@ -297,7 +277,7 @@ apply_query (RegWindow *self)
 
   reg_customer_list_set_query (self->list, query);
 
-  if (filters_active (query))
+  if (reg_customer_query_has_filters (query) || query->sort != REG_SORT_NAME)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
@@ -934,7 +914,6 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, RegWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, staff_slot);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, filter_button);
@@ -942,7 +921,6 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegWindow, trash_label);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, customer_view);
-  gtk_widget_class_bind_template_child (widget_class, RegWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, add_typed_button);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, card_title);

@@ -19,7 +19,5 @@ G_DECLARE_FINAL_TYPE (RegWindow, reg_window, REG, WINDOW, AdwApplicationWindow)
 RegWindow       *reg_window_new               (RegApplication *application);
 RegCustomerList *reg_window_get_customer_list (RegWindow      *self);
 RegCustomer     *reg_window_get_customer      (RegWindow      *self);
-void             reg_window_show_toast        (RegWindow      *self,
-                                               AdwToast       *toast);
 
 G_END_DECLS
