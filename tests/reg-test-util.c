@@ -8,11 +8,13 @@
 #include <glib/gstdio.h>
 
 #include "reg-test-util.h"
+#include "store/reg-store-private.h"
 
 static char *data_home;
 
-static void
-remove_tree (const char *path)
+/* Removes a test's temporary folder and all it holds, read-only parts too. */
+void
+reg_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -21,8 +23,9 @@ remove_tree (const char *path)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
+      g_chmod (child, 0700);
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
+        reg_test_remove_tree (child);
       else
         g_remove (child);
     }
@@ -32,7 +35,7 @@ remove_tree (const char *path)
 static void
 remove_data_home (void)
 {
-  remove_tree (data_home);
+  reg_test_remove_tree (data_home);
   g_free (data_home);
 }
 
@@ -261,4 +264,35 @@ reg_test_settle (void)
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   reg_test_spin (50);
+}
+
+/* The first column of the first row of @sql, read from @store's file as
+ * the database holds it. */
+gint64
+reg_test_sql_int (RegStore   *store,
+                  const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The same as text; NULL for no row or SQL NULL. */
+char *
+reg_test_sql_text (RegStore   *store,
+                   const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
 }

@@ -41,5 +41,10 @@ GtkWidget      *reg_test_find_widget     (GtkWidget        *root,
 GPtrArray      *reg_test_find_widgets    (GtkWidget        *root,
                                           GType             type);
 void            reg_test_settle          (void);
+void            reg_test_remove_tree     (const char       *path);
+gint64          reg_test_sql_int         (RegStore         *store,
+                                          const char       *sql);
+char           *reg_test_sql_text        (RegStore         *store,
+                                          const char       *sql);
 
 G_END_DECLS

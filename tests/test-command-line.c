@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "reg-test-util.h"
+
 typedef struct
 {
   char *dir;
@@ -30,15 +32,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  reg_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

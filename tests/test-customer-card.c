@@ -34,52 +34,6 @@ typedef struct
 /* ------------------------------------------------------------------ */
 /* The database                                                         */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static char *
-sql_text (RegStore   *store,
-          const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static gint64
-sql_int (RegStore   *store,
-         const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* One column of every row @sql returns, joined with "|". */
 static char *
 sql_column (RegStore   *store,
@@ -476,7 +430,7 @@ fixture_tear_down (Fixture       *f,
   reg_test_destroy_windows ();
   g_clear_object (&f->customer);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  reg_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -604,11 +558,11 @@ test_crib_note_add (Fixture       *f,
   type_and_apply (row, "   ");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_nonnull (reg_get_tooltip (row));
-  g_assert_cmpint (sql_int (f->store, count_sql), ==, 3);
+  g_assert_cmpint (reg_test_sql_int (f->store, count_sql), ==, 3);
 
   type_and_apply (row, "Prefers oat milk");
-  g_assert_cmpint (sql_int (f->store, count_sql), ==, 4);
-  last = sql_text (f->store, last_sql);
+  g_assert_cmpint (reg_test_sql_int (f->store, count_sql), ==, 4);
+  last = reg_test_sql_text (f->store, last_sql);
   g_assert_cmpstr (last, ==, "Prefers oat milk");
 
   texts = row_texts (f, "crib-note");
@@ -659,20 +613,20 @@ test_crib_note_edit (Fixture       *f,
   GtkWidget *row = crib_row (f, 0);
 
   type_and_apply (row, "Daughter Mia starts school in October");
-  first = sql_text (f->store, first_sql);
+  first = reg_test_sql_text (f->store, first_sql);
   g_assert_cmpstr (first, ==, "Daughter Mia starts school in October");
 
   /* Too long to read in a glance: refused, but what was typed stays. */
   type_and_apply (row, too_long);
   g_clear_pointer (&first, g_free);
-  first = sql_text (f->store, first_sql);
+  first = reg_test_sql_text (f->store, first_sql);
   g_assert_cmpstr (first, ==, "Daughter Mia starts school in October");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, too_long);
   g_assert_true (gtk_widget_has_css_class (row, "error"));
 
   type_and_apply (row, "Mia starts school in October");
   g_clear_pointer (&first, g_free);
-  first = sql_text (f->store, first_sql);
+  first = reg_test_sql_text (f->store, first_sql);
   g_assert_cmpstr (first, ==, "Mia starts school in October");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 }
@@ -727,7 +681,7 @@ test_crib_note_remove_undo (Fixture       *f,
   GtkWidget *undo;
 
   click (find_button (crib_row (f, 0), "Remove"));
-  g_assert_cmpint (sql_int (f->store, trashed_sql), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, trashed_sql), ==, 1);
   shown = row_texts (f, "crib-note");
   g_assert_cmpstr (shown, ==, "Hates being called before 10|Allergic to nuts");
 
@@ -735,7 +689,7 @@ test_crib_note_remove_undo (Fixture       *f,
   undo = find_widget (f->overlay, is_button_with_label, "_Undo");
   g_assert_nonnull (undo);
   click (undo);
-  g_assert_cmpint (sql_int (f->store, trashed_sql), ==, 0);
+  g_assert_cmpint (reg_test_sql_int (f->store, trashed_sql), ==, 0);
   g_clear_pointer (&shown, g_free);
   shown = row_texts (f, "crib-note");
   g_assert_cmpstr (shown, ==, "Daughter Mia starts school in September|"
@@ -798,7 +752,7 @@ test_invalid_email (Fixture       *f,
   type_and_apply (row, "ada at example.com");
 
   /* Refused: the database and the customer keep the old address… */
-  email = sql_text (f->store, email_sql);
+  email = reg_test_sql_text (f->store, email_sql);
   g_assert_cmpstr (email, ==, "ada@example.com");
   value = g_ptr_array_index (reg_customer_get_emails (f->customer), 0);
   g_assert_cmpstr (value->value, ==, "ada@example.com");
@@ -814,7 +768,7 @@ test_invalid_email (Fixture       *f,
 
   type_and_apply (row, "ada@lovelace.example");
   g_clear_pointer (&email, g_free);
-  email = sql_text (f->store, email_sql);
+  email = reg_test_sql_text (f->store, email_sql);
   g_assert_cmpstr (email, ==, "ada@lovelace.example");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   g_assert_null (gtk_widget_get_tooltip_text (row));
@@ -829,7 +783,7 @@ test_invalid_birthday (Fixture       *f,
   GtkWidget *row = find_row (f, "Birthday");
 
   type_and_apply (row, "21/03/1984");
-  birthday = sql_text (f->store, birthday_sql);
+  birthday = reg_test_sql_text (f->store, birthday_sql);
   g_assert_cmpstr (birthday, ==, "");
   g_assert_cmpstr (reg_customer_get_birthday (f->customer), ==, "");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
@@ -837,7 +791,7 @@ test_invalid_birthday (Fixture       *f,
 
   type_and_apply (row, "1984-03-21");
   g_clear_pointer (&birthday, g_free);
-  birthday = sql_text (f->store, birthday_sql);
+  birthday = reg_test_sql_text (f->store, birthday_sql);
   g_assert_cmpstr (birthday, ==, "1984-03-21");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 }
@@ -852,12 +806,12 @@ test_saved_when_leaving_row (Fixture       *f,
 
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Difference Engines Ltd");
-  company = sql_text (f->store, company_sql);
+  company = reg_test_sql_text (f->store, company_sql);
   g_assert_cmpstr (company, ==, "Analytical Engines Ltd");
 
   gtk_widget_grab_focus (find_row (f, "Street"));
   g_clear_pointer (&company, g_free);
-  company = sql_text (f->store, company_sql);
+  company = reg_test_sql_text (f->store, company_sql);
   g_assert_cmpstr (company, ==, "Difference Engines Ltd");
   g_assert_true (shows_label (f, "Difference Engines Ltd · Customer since October 2025"));
 
@@ -929,7 +883,7 @@ test_relationship (Fixture       *f,
   guint tom_position = G_MAXUINT;
 
   gtk_switch_set_active (row_switch (f, "VIP"), TRUE);
-  values = sql_text (f->store, sql);
+  values = reg_test_sql_text (f->store, sql);
   g_assert_cmpstr (values, ==, "1 0 current 0 0");
   g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (f->card), is_badge, "starred-symbolic")));
 
@@ -954,7 +908,7 @@ test_relationship (Fixture       *f,
                    ==, "Given on 12 November 2026");
 
   g_clear_pointer (&values, g_free);
-  values = sql_text (f->store, sql);
+  values = reg_test_sql_text (f->store, sql);
   expected = g_strdup_printf ("1 1 prospect %" G_GINT64_FORMAT " 1", f->tom);
   g_assert_cmpstr (values, ==, expected);
 
@@ -964,7 +918,7 @@ test_relationship (Fixture       *f,
 
   adw_combo_row_set_selected (owner, 0);
   g_clear_pointer (&values, g_free);
-  values = sql_text (f->store, sql);
+  values = reg_test_sql_text (f->store, sql);
   g_assert_cmpstr (values, ==, "1 1 prospect 0 1");
 }
 
@@ -982,7 +936,7 @@ test_follow_up_done (Fixture       *f,
   g_autoptr(GPtrArray) rows = rows_with_class (f, "follow-up");
 
   click (find_button (g_ptr_array_index (rows, 0), "Mark as Done"));
-  status = sql_text (f->store, sql);
+  status = reg_test_sql_text (f->store, sql);
   g_assert_cmpstr (status, ==, "done");
   promises = row_texts (f, "follow-up");
   g_assert_cmpstr (promises, ==, "Send the invoice");
@@ -1084,12 +1038,12 @@ test_trash_restore (Fixture       *f,
 
   g_assert_true (reg_store_trash_customer (f->store, f->customer, &error));
   g_assert_true (shows_label (f, "This customer is in the trash"));
-  g_assert_cmpint (sql_int (f->store, sql), ==, 0);
+  g_assert_cmpint (reg_test_sql_int (f->store, sql), ==, 0);
 
   restore = find_widget (GTK_WIDGET (f->card), is_button_with_label, "_Restore");
   g_assert_nonnull (restore);
   click (restore);
-  g_assert_cmpint (sql_int (f->store, sql), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, sql), ==, 1);
   g_assert_false (shows_label (f, "This customer is in the trash"));
 }
 

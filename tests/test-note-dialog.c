@@ -33,24 +33,6 @@ typedef struct
 
 #define NO_STAFF GINT_TO_POINTER (1)
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 static gint64
 add_staff (RegStore   *store,
            const char *name)
@@ -118,7 +100,7 @@ fixture_tear_down (Fixture       *f,
   g_weak_ref_clear (&f->dialog_ref);
   g_clear_object (&f->customer);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  reg_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

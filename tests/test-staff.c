@@ -22,24 +22,6 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -66,7 +48,7 @@ fixture_tear_down (Fixture       *f,
   g_settings_reset (f->settings, "current-staff-id");
   g_clear_object (&f->settings);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  reg_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

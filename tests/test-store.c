@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "reg-test-util.h"
 #include "model/reg-customer-list.h"
 #include "model/reg-record-list.h"
 #include "store/reg-fold.h"
@@ -24,25 +25,6 @@ typedef struct
   char     *path;
   RegStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_chmod (child, 0700);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -63,7 +45,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  reg_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -133,34 +115,6 @@ search_names (RegStore   *store,
   return query_names (store, query);
 }
 
-static char *
-sql_text (RegStore   *store,
-          const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static int
-sql_int (RegStore   *store,
-         const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (reg_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* ------------------------------------------------------------------ */
 
 static void
@@ -190,13 +144,13 @@ test_open_private_files (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  g_assert_cmpint (sql_int (store, "PRAGMA application_id"), ==, 1380271955);
-  g_assert_cmpint (sql_int (store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (sql_int (store, "PRAGMA secure_delete"), ==, 1);
-  g_assert_cmpint (sql_int (store, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (reg_test_sql_int (store, "PRAGMA application_id"), ==, 1380271955);
+  g_assert_cmpint (reg_test_sql_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (store, "PRAGMA secure_delete"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (store, "PRAGMA synchronous"), ==, 2);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  reg_test_remove_tree (dir);
 }
 
 static void
@@ -259,7 +213,7 @@ test_customer_crud (Fixture       *f,
   reg_customer_set_company (reread, "Greenleaf Florists");
   g_assert_true (reg_store_save_customer (other, reread, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (other, "SELECT count(*) FROM customers WHERE company = 'Greenleaf Florists'"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (other, "SELECT count(*) FROM customers WHERE company = 'Greenleaf Florists'"), ==, 1);
 
   /* Trash and restore */
   g_assert_true (reg_store_trash_customer (other, reread, &error));
@@ -358,7 +312,7 @@ test_customer_validation (Fixture       *f,
   /* What was typed stays in the object, to be corrected. */
   g_assert_cmpstr (reg_customer_get_birthday (customer), ==, "31/02/1980");
   g_assert_cmpint (reg_customer_get_id (customer), ==, 0);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM customers"), ==, 0);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM customers"), ==, 0);
 }
 
 /* A write the database refuses rolls back whole, and the object in
@@ -379,8 +333,8 @@ test_customer_failed_write_rolls_back (Fixture       *f,
   g_assert_cmpstr (reg_customer_get_company (customer), ==, "Mensah Imports");
   g_assert_cmpint (reg_customer_get_owner_id (customer), ==, 0);
   g_assert_cmpuint (reg_customer_get_phones (customer)->len, ==, 1);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM customer_contacts"), ==, 1);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM customers WHERE company = 'Atlas Logistics'"), ==, 0);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM customer_contacts"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM customers WHERE company = 'Atlas Logistics'"), ==, 0);
 }
 
 /* A full disk: nothing half-written. */
@@ -392,7 +346,7 @@ test_disk_full (Fixture       *f,
   g_autoptr(RegCustomer) big = reg_customer_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *long_text = g_strnfill (200000, 'x');
-  int pages = sql_int (f->store, "PRAGMA page_count");
+  int pages = reg_test_sql_int (f->store, "PRAGMA page_count");
   g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 2);
 
   g_assert_true (reg_store_exec (f->store, limit, "limit", NULL));
@@ -402,9 +356,9 @@ test_disk_full (Fixture       *f,
   g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_FULL);
   g_assert_nonnull (strstr (error->message, "full"));
   g_assert_cmpint (reg_customer_get_id (big), ==, 0);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM customers"), ==, 1);
   {
-    g_autofree char *check = sql_text (f->store, "PRAGMA integrity_check");
+    g_autofree char *check = reg_test_sql_text (f->store, "PRAGMA integrity_check");
     g_assert_cmpstr (check, ==, "ok");
   }
 }
@@ -443,7 +397,7 @@ test_crib_notes (Fixture       *f,
   /* Edit in place */
   reg_crib_note_set_text (notes[1], "No calls before 11");
   g_assert_true (reg_store_save_crib_note (f->store, notes[1], &error));
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM crib_notes WHERE text = 'No calls before 11'"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM crib_notes WHERE text = 'No calls before 11'"), ==, 1);
 
   /* An empty note is refused; the database keeps the saved text, and
    * what was typed stays to be corrected. */
@@ -453,7 +407,7 @@ test_crib_notes (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Crib note"));
   g_clear_error (&error);
   g_assert_cmpstr (reg_crib_note_get_text (notes[1]), ==, "  ");
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM crib_notes WHERE text = 'No calls before 11'"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM crib_notes WHERE text = 'No calls before 11'"), ==, 1);
 
   /* Trash and undo */
   g_assert_true (reg_store_trash_crib_note (f->store, notes[0], &error));
@@ -521,7 +475,7 @@ test_visit_with_follow_up (Fixture       *f,
     g_assert_true (first == visit);
   }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (agenda)), ==, 1);
-  g_assert_cmpint (sql_int (f->store, "SELECT satisfaction FROM visits WHERE channel = 'call'"), ==, 4);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT satisfaction FROM visits WHERE channel = 'call'"), ==, 4);
 
   /* A promise with no due time: neither the note nor the promise. */
   reg_visit_set_customer_id (refused, id);
@@ -531,8 +485,8 @@ test_visit_with_follow_up (Fixture       *f,
   g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Due time"));
   g_clear_error (&error);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM visits"), ==, 2);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM follow_ups"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM visits"), ==, 2);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM follow_ups"), ==, 1);
 
   /* Satisfaction is 1 to 5 */
   reg_visit_set_satisfaction (refused, 9);
@@ -583,8 +537,8 @@ test_follow_ups (Fixture       *f,
   g_assert_true (reg_store_set_follow_up_status (f->store, soon, REG_FOLLOW_UP_STATUS_CANCELLED, &error));
   due = reg_store_list_open_follow_ups (f->store, 0, &error);
   g_assert_cmpuint (due->len, ==, 0);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM follow_ups WHERE status = 'done'"), ==, 1);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM follow_ups WHERE due_zone = 'Europe/London'"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM follow_ups WHERE status = 'done'"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM follow_ups WHERE due_zone = 'Europe/London'"), ==, 1);
 }
 
 static void
@@ -601,7 +555,7 @@ test_staff_and_cases (Fixture       *f,
 
   reg_staff_set_team (staff, "Service");
   g_assert_true (reg_store_save_staff (f->store, staff, &error));
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM staff WHERE team = 'Service'"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM staff WHERE team = 'Service'"), ==, 1);
 
   reg_case_set_customer_id (kase, reg_customer_get_id (customer));
   reg_case_set_title (kase, "Damaged on arrival");
@@ -903,7 +857,7 @@ test_customer_list_pages (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   reg_customer_list_set_search (list, "marathon");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM customer_search"), ==, 3000);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM customer_search"), ==, 3000);
 }
 
 /* ------------------------------------------------------------------ */
@@ -980,7 +934,7 @@ test_bulk_async (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpuint (reloaded, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 500);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM customer_search"), ==, 500);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM customer_search"), ==, 500);
 
   /* Cancelled half-way: none of it. */
   job.cancel_after = 250;
@@ -991,7 +945,7 @@ test_bulk_async (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_cmpuint (reloaded, ==, 1);
-  g_assert_cmpint (sql_int (f->store, "SELECT count(*) FROM customers"), ==, 500);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM customers"), ==, 500);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 500);
 
   g_signal_handlers_disconnect_by_data (f->store, &reloaded);
@@ -1225,12 +1179,12 @@ test_migration_from_v1 (void)
   g_assert_no_error (error);
   g_assert_cmpint (reg_store_get_schema_version (store), ==, 1);
   g_assert_cmpuint (reg_store_count_customers (store), ==, 40);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM visits"), ==, 435);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM crib_notes"), ==, 57);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM follow_ups"), ==, 8);
-  g_assert_cmpint (sql_int (store, "SELECT count(*) FROM staff"), ==, 6);
+  g_assert_cmpint (reg_test_sql_int (store, "SELECT count(*) FROM visits"), ==, 435);
+  g_assert_cmpint (reg_test_sql_int (store, "SELECT count(*) FROM crib_notes"), ==, 57);
+  g_assert_cmpint (reg_test_sql_int (store, "SELECT count(*) FROM follow_ups"), ==, 8);
+  g_assert_cmpint (reg_test_sql_int (store, "SELECT count(*) FROM staff"), ==, 6);
   {
-    g_autofree char *check = sql_text (store, "PRAGMA integrity_check");
+    g_autofree char *check = reg_test_sql_text (store, "PRAGMA integrity_check");
     g_assert_cmpstr (check, ==, "ok");
   }
 
@@ -1240,7 +1194,7 @@ test_migration_from_v1 (void)
   g_assert_nonnull (strstr (found, reg_customer_get_display_name (first)));
 
   g_clear_object (&store);
-  remove_tree (dir);
+  reg_test_remove_tree (dir);
 }
 
 int

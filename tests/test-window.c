@@ -86,15 +86,7 @@ shop_set_up (Shop *shop)
 static void
 shop_tear_down (Shop *shop)
 {
-  g_autoptr(GDir) dir = g_dir_open (shop->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (shop->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (shop->dir);
+  reg_test_remove_tree (shop->dir);
   g_free (shop->dir);
   g_free (shop->path);
 }
