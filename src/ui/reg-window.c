@@ -752,7 +752,7 @@ set_up_store (RegWindow *self)
   self->staff_button = reg_staff_button_new (self->store, self->settings);
   adw_bin_set_child (self->staff_slot, GTK_WIDGET (self->staff_button));
 
-  refresh_filter_choices (self);
+  /* Owners and tags are read when the filters open, not at start-up. */
   g_signal_connect_swapped (self->filter_popover, "show", G_CALLBACK (refresh_filter_choices), self);
 
   if (reg_store_is_read_only (self->store))
