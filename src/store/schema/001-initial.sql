@@ -187,87 +187,68 @@ SELECT c.id,
                           WHERE customer_id = c.id AND deleted_at IS NULL), ''))
 FROM customers c;
 
--- The triggers below keep customer_search in step. Bulk loads drop them
--- for the length of their transaction and index in one pass instead.
-CREATE TRIGGER search_customer_insert AFTER INSERT ON customers BEGIN
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = new.id;
-END;
-CREATE TRIGGER search_customer_update
-AFTER UPDATE OF display_name, given_name, family_name, company, locality ON customers BEGIN
+-- The triggers below keep customer_search in step: each names the customer
+-- to index again by inserting into search_reindex, whose one trigger does
+-- it. Bulk loads drop them all (they are named search_...) for the length
+-- of their transaction and index in one pass instead.
+CREATE VIEW search_reindex (id) AS SELECT id FROM customers WHERE 0;
+
+CREATE TRIGGER search_reindex_customer INSTEAD OF INSERT ON search_reindex BEGIN
   DELETE FROM customer_search WHERE rowid = new.id;
   INSERT INTO customer_search (rowid, fields, notes, visits)
     SELECT id, fields, notes, visits FROM customer_search_source WHERE id = new.id;
+END;
+
+CREATE TRIGGER search_customer_insert AFTER INSERT ON customers BEGIN
+  INSERT INTO search_reindex (id) VALUES (new.id);
+END;
+CREATE TRIGGER search_customer_update
+AFTER UPDATE OF display_name, given_name, family_name, company, locality ON customers BEGIN
+  INSERT INTO search_reindex (id) VALUES (new.id);
 END;
 CREATE TRIGGER search_customer_delete AFTER DELETE ON customers BEGIN
   DELETE FROM customer_search WHERE rowid = old.id;
 END;
 
 CREATE TRIGGER search_contact_insert AFTER INSERT ON customer_contacts BEGIN
-  DELETE FROM customer_search WHERE rowid = new.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = new.customer_id;
+  INSERT INTO search_reindex (id) VALUES (new.customer_id);
 END;
 CREATE TRIGGER search_contact_update AFTER UPDATE ON customer_contacts BEGIN
-  DELETE FROM customer_search WHERE rowid IN (old.customer_id, new.customer_id);
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source
-    WHERE id IN (old.customer_id, new.customer_id);
+  INSERT INTO search_reindex (id) VALUES (old.customer_id);
+  INSERT INTO search_reindex (id) SELECT new.customer_id WHERE new.customer_id != old.customer_id;
 END;
 CREATE TRIGGER search_contact_delete AFTER DELETE ON customer_contacts BEGIN
-  DELETE FROM customer_search WHERE rowid = old.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = old.customer_id;
+  INSERT INTO search_reindex (id) VALUES (old.customer_id);
 END;
 
 CREATE TRIGGER search_tag_insert AFTER INSERT ON customer_tags BEGIN
-  DELETE FROM customer_search WHERE rowid = new.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = new.customer_id;
+  INSERT INTO search_reindex (id) VALUES (new.customer_id);
 END;
 CREATE TRIGGER search_tag_delete AFTER DELETE ON customer_tags BEGIN
-  DELETE FROM customer_search WHERE rowid = old.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = old.customer_id;
+  INSERT INTO search_reindex (id) VALUES (old.customer_id);
 END;
 CREATE TRIGGER search_tag_rename AFTER UPDATE OF name ON tags BEGIN
-  DELETE FROM customer_search
-    WHERE rowid IN (SELECT customer_id FROM customer_tags WHERE tag_id = new.id);
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source
-    WHERE id IN (SELECT customer_id FROM customer_tags WHERE tag_id = new.id);
+  INSERT INTO search_reindex (id) SELECT customer_id FROM customer_tags WHERE tag_id = new.id;
 END;
 
 CREATE TRIGGER search_crib_note_insert AFTER INSERT ON crib_notes BEGIN
-  DELETE FROM customer_search WHERE rowid = new.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = new.customer_id;
+  INSERT INTO search_reindex (id) VALUES (new.customer_id);
 END;
 CREATE TRIGGER search_crib_note_update AFTER UPDATE OF text, deleted_at ON crib_notes BEGIN
-  DELETE FROM customer_search WHERE rowid = new.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = new.customer_id;
+  INSERT INTO search_reindex (id) VALUES (new.customer_id);
 END;
 CREATE TRIGGER search_crib_note_delete AFTER DELETE ON crib_notes BEGIN
-  DELETE FROM customer_search WHERE rowid = old.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = old.customer_id;
+  INSERT INTO search_reindex (id) VALUES (old.customer_id);
 END;
 
 CREATE TRIGGER search_visit_insert AFTER INSERT ON visits BEGIN
-  DELETE FROM customer_search WHERE rowid = new.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = new.customer_id;
+  INSERT INTO search_reindex (id) VALUES (new.customer_id);
 END;
 CREATE TRIGGER search_visit_update AFTER UPDATE OF text, deleted_at ON visits BEGIN
-  DELETE FROM customer_search WHERE rowid = new.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = new.customer_id;
+  INSERT INTO search_reindex (id) VALUES (new.customer_id);
 END;
 CREATE TRIGGER search_visit_delete AFTER DELETE ON visits BEGIN
-  DELETE FROM customer_search WHERE rowid = old.customer_id;
-  INSERT INTO customer_search (rowid, fields, notes, visits)
-    SELECT id, fields, notes, visits FROM customer_search_source WHERE id = old.customer_id;
+  INSERT INTO search_reindex (id) VALUES (old.customer_id);
 END;
 
 -- A visit is the latest contact with the customer, unless one later is known.
