@@ -181,6 +181,24 @@ shown_names (RegWindow *window)
   return g_string_free (names, FALSE);
 }
 
+/* The row on screen that shows @name. */
+static RegCustomerRow *
+shown_row (RegWindow  *window,
+           const char *name)
+{
+  g_autoptr(GPtrArray) rows = reg_test_find_widgets (customer_view (window), REG_TYPE_CUSTOMER_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RegCustomer *customer = reg_customer_row_get_customer (rows->pdata[i]);
+
+      if (customer != NULL && gtk_widget_get_mapped (rows->pdata[i]) &&
+          g_strcmp0 (reg_customer_get_display_name (customer), name) == 0)
+        return rows->pdata[i];
+    }
+  g_assert_not_reached ();
+}
+
 static GtkEditable *
 search_entry (RegWindow *window)
 {
@@ -188,12 +206,24 @@ search_entry (RegWindow *window)
 }
 
 /* Types into the search field and lets the search run. */
+static gboolean
+card_caught_up (gpointer data)
+{
+  RegWindow *window = data;
+  GtkWidget *card = reg_test_find_widget (GTK_WIDGET (window), REG_TYPE_CUSTOMER_CARD, NULL, NULL);
+
+  return reg_customer_card_get_customer (REG_CUSTOMER_CARD (card)) == reg_window_get_customer (window);
+}
+
+/* Types into the search field and lets the search run; the card of the
+ * best match is filled once the list is on screen. */
 static void
 type_search (RegWindow  *window,
              const char *text)
 {
   gtk_editable_set_text (search_entry (window), text);
   reg_test_settle ();
+  g_assert_true (reg_test_wait_until (card_caught_up, window, 5000));
 }
 
 static gboolean
@@ -226,9 +256,11 @@ check_search (RegApplication *app,
 {
   RegWindow *window = main_window (app);
   g_autofree char *all = NULL, *zoe = NULL, *an = NULL, *phone = NULL;
+  RegCustomerRow *row, *top;
 
   all = shown_names (window);
   g_assert_cmpstr (all, ==, "Anna Smith|Beatrice Annan|Omar Haddad|Zoë Brown");
+  top = shown_row (window, "Anna Smith");
 
   /* Three letters, no accent: the customer, and her card with the crib note */
   type_search (window, "zoe");
@@ -237,6 +269,14 @@ check_search (RegApplication *app,
   g_assert_nonnull (reg_window_get_customer (window));
   g_assert_cmpstr (reg_customer_get_display_name (reg_window_get_customer (window)), ==, "Zoë Brown");
   g_assert_true (shows_label (window, "Zoë Brown"));
+  /* Her row, the same widget that showed Anna at the top before: a
+   * search changes what rows show rather than making rows. Never seen
+   * yet, and a VIP. */
+  row = shown_row (window, "Zoë Brown");
+  g_assert_true (row == top);
+  g_assert_cmpstr (reg_customer_row_get_detail_text (row), ==, "Never seen");
+  g_assert_true (reg_customer_row_shows_badge (row, "starred-symbolic"));
+  g_assert_false (reg_customer_row_shows_badge (row, "task-past-due-symbolic"));
 
   type_search (window, "an");
   an = shown_names (window);
@@ -575,8 +615,11 @@ check_note_with_promise (RegApplication *app,
   Shop *shop = data;
   g_autofree char *promise = NULL;
 
-  type_search (window, "anna");
+  /* Typed and Ctrl+N at once, before the card has caught up: the note
+   * is for the customer found. */
+  gtk_editable_set_text (search_entry (window), "anna");
   add_note (window, "Asked for a quote for the wedding flowers.", TRUE);
+  g_assert_true (reg_test_wait_until (card_caught_up, window, 5000));
 
   g_assert_cmpint (sql_int (app, "SELECT count(*) FROM visits WHERE customer_id = ?1 AND text = 'Asked for a quote for the wedding flowers.'", shop->anna), ==, 1);
   g_assert_cmpint (sql_int (app, "SELECT count(*) FROM follow_ups f JOIN visits v ON v.id = f.visit_id WHERE f.customer_id = ?1 AND f.status = 'open' AND f.due_at > strftime ('%s', 'now')", shop->anna), ==, 1);

@@ -18,7 +18,6 @@
  * as 100. */
 #define PAGE_SIZE   64
 #define MAX_PAGES   16
-#define LARGE_CHANGE 200
 
 struct _RegCustomerList
 {
@@ -156,26 +155,7 @@ refresh (RegCustomerList *self)
   /* Pages are cut by position, and positions moved. */
   forget_pages (self);
 
-  /* A view told that rows were replaced looks for its old rows among all
-   * the new ones, making each of them: for a new search over 100,000
-   * customers, told as "removed" and then "added", it looks at none. */
-  if (removed > 0 && added > LARGE_CHANGE)
-    {
-      /* In between, the list is what the two have in common. */
-      GArray *common = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
-
-      g_array_append_vals (common, new_ids->data, prefix);
-      g_array_append_vals (common, &g_array_index (new_ids, gint64, new_ids->len - suffix), suffix);
-      self->ids = common;
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
-
-      self->ids = new_ids;
-      g_array_unref (common);
-      forget_pages (self);
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
-    }
-  else
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
   if (old_ids->len != new_ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

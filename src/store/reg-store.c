@@ -55,6 +55,8 @@ struct _RegStore
    * indexed by id; G_MAXUINT32 for none. Read again after any change. */
   guint32     *name_rank;
   guint32     *contact_rank;
+  GArray      *name_order;      /* gint64 ids of live customers, by name */
+  GArray      *contact_order;   /* the same, longest unseen first */
   gint64       n_ranks;
 
   /* Identity maps: id → MapEntry, one live object per row */
@@ -820,6 +822,8 @@ forget_ranks (RegStore *self)
 {
   g_clear_pointer (&self->name_rank, g_free);
   g_clear_pointer (&self->contact_rank, g_free);
+  g_clear_pointer (&self->name_order, g_array_unref);
+  g_clear_pointer (&self->contact_order, g_array_unref);
   self->n_ranks = 0;
 }
 
@@ -1654,6 +1658,7 @@ static gboolean
 read_ranks (RegStore    *self,
             const char  *sql,
             guint32     *rank,
+            GArray      *order,
             GError     **error)
 {
   sqlite3_stmt *stmt = reg_store_prepare (self, sql, error);
@@ -1666,7 +1671,10 @@ read_ranks (RegStore    *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       if (id > 0 && id < self->n_ranks)
-        rank[id] = position++;
+        {
+          rank[id] = position++;
+          g_array_append_val (order, id);
+        }
     }
   sqlite3_reset (stmt);
 
@@ -1685,31 +1693,42 @@ read_ranks (RegStore    *self,
  * change) and sorts the hits by that. */
 static gboolean
 ensure_ranks (RegStore  *self,
+              RegSort    sort,
               GError   **error)
 {
   sqlite3_stmt *stmt;
   gint64 max_id = 0;
 
-  if (self->name_rank != NULL)
-    return TRUE;
-
-  if (!(stmt = reg_store_prepare (self, SQL_MAX_CUSTOMER_ID, error)))
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    max_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  self->n_ranks = max_id + 1;
-  self->name_rank = g_new (guint32, self->n_ranks);
-  self->contact_rank = g_new (guint32, self->n_ranks);
-  memset (self->name_rank, 0xff, self->n_ranks * sizeof (guint32));
-  memset (self->contact_rank, 0xff, self->n_ranks * sizeof (guint32));
-
-  if (!read_ranks (self, SQL_RANK_BY_NAME, self->name_rank, error) ||
-      !read_ranks (self, SQL_RANK_BY_LAST_CONTACT, self->contact_rank, error))
+  if (self->name_rank == NULL)
     {
-      forget_ranks (self);
-      return FALSE;
+      if (!(stmt = reg_store_prepare (self, SQL_MAX_CUSTOMER_ID, error)))
+        return FALSE;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        max_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+
+      self->n_ranks = max_id + 1;
+      self->name_rank = g_new (guint32, self->n_ranks);
+      memset (self->name_rank, 0xff, self->n_ranks * sizeof (guint32));
+      self->name_order = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (!read_ranks (self, SQL_RANK_BY_NAME, self->name_rank, self->name_order, error))
+        {
+          forget_ranks (self);
+          return FALSE;
+        }
+    }
+
+  /* The order of last contact is read the first time it is asked for. */
+  if (sort == REG_SORT_LAST_CONTACT && self->contact_rank == NULL)
+    {
+      self->contact_rank = g_new (guint32, self->n_ranks);
+      memset (self->contact_rank, 0xff, self->n_ranks * sizeof (guint32));
+      self->contact_order = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (!read_ranks (self, SQL_RANK_BY_LAST_CONTACT, self->contact_rank, self->contact_order, error))
+        {
+          forget_ranks (self);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -1853,12 +1872,28 @@ reg_store_query_customer_ids (RegStore                *self,
   if (n_short > 0)
     filters = TRUE;
 
+  /* Everyone, as after clearing the search: the orders are at hand. */
+  if (long_words->len == 0 && prefix == NULL && !filters)
+    {
+      if (!ensure_ranks (self, (RegSort) sort, error))
+        return NULL;
+      if (sort == REG_SORT_NAME)
+        g_array_append_vals (ids, self->name_order->data, self->name_order->len);
+      else if (sort == REG_SORT_LAST_CONTACT)
+        g_array_append_vals (ids, self->contact_order->data, self->contact_order->len);
+      else
+        for (gint64 id = self->n_ranks - 1; id > 0; id--)
+          if (self->name_rank[id] != G_MAXUINT32)
+            g_array_append_val (ids, id);
+      return g_steal_pointer (&ids);
+    }
+
   /* Words alone, the usual case while typing: the index and the ranks. */
   if (fields_expr != NULL && !filters)
     {
       g_autofree guint8 *seen = NULL;
 
-      if (!ensure_ranks (self, error))
+      if (!ensure_ranks (self, (RegSort) sort, error))
         return NULL;
       seen = g_malloc0 (self->n_ranks);
       if (!search_ranked (self, fields_expr, (RegSort) sort, seen, ids, error) ||

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "store/reg-store.h"
+#include "ui/reg-customer-selection.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,10 @@ RegCustomerRow *reg_customer_row_new          (void);
 RegCustomer    *reg_customer_row_get_customer (RegCustomerRow *self);
 void            reg_customer_row_set_customer (RegCustomerRow *self,
                                                RegCustomer    *customer);
+void            reg_customer_row_set_slot     (RegCustomerRow  *self,
+                                               RegCustomerSlot *slot);
+const char     *reg_customer_row_get_detail_text (RegCustomerRow *self);
+gboolean        reg_customer_row_shows_badge     (RegCustomerRow *self,
+                                                  const char     *icon_name);
 
 G_END_DECLS

@@ -11,6 +11,33 @@
 
 #include "reg-format.h"
 
+/* The local time zone, looked up again at most once a minute: making it
+ * reads the system's zone file, and a list shows hundreds of rows at a
+ * time. */
+static GTimeZone *
+local_time_zone (void)
+{
+  static GTimeZone *zone;
+  static gint64 looked_up_at;
+  gint64 now = g_get_monotonic_time ();
+
+  if (zone == NULL || now - looked_up_at > 60 * G_USEC_PER_SEC)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      zone = g_time_zone_new_local ();
+      looked_up_at = now;
+    }
+  return zone;
+}
+
+static GDateTime *
+in_local_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+
+  return g_date_time_to_timezone (utc, local_time_zone ());
+}
+
 /* When a customer was last seen, roughly: "today", "3 weeks ago". Days
  * are counted in local calendar days, not in periods of 24 hours. */
 char *
@@ -26,8 +53,8 @@ reg_format_last_contact (gint64 when,
   if (when <= 0)
     return g_strdup (_("Never seen"));
 
-  then_dt = g_date_time_new_from_unix_local (when);
-  now_dt = g_date_time_new_from_unix_local (now);
+  then_dt = in_local_time (when);
+  now_dt = in_local_time (now);
   then_date = g_date_new_dmy (g_date_time_get_day_of_month (then_dt),
                               g_date_time_get_month (then_dt),
                               g_date_time_get_year (then_dt));

@@ -36,6 +36,10 @@ struct _RegWindow
   GArray               *owner_ids;       /* gint64 per owner_dropdown item */
   gboolean              show_trash;
   gboolean              updating_filters;
+  gboolean              typing;            /* a search is being applied */
+  GdkFrameClock        *card_clock;
+  gulong                card_paint_handler;
+  guint                 card_idle;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -141,6 +145,66 @@ on_customer_trashed_changed (RegWindow *self)
   update_actions (self);
 }
 
+/* Fills the card with the open customer, if it is not yet. */
+static void
+fill_card (RegWindow *self)
+{
+  g_clear_handle_id (&self->card_idle, g_source_remove);
+  if (self->card_clock != NULL)
+    g_clear_signal_handler (&self->card_paint_handler, self->card_clock);
+  g_clear_object (&self->card_clock);
+
+  if (reg_customer_card_get_customer (self->card) != self->customer)
+    reg_customer_card_set_customer (self->card, self->customer);
+}
+
+static gboolean
+fill_card_idle (gpointer data)
+{
+  RegWindow *self = data;
+
+  self->card_idle = 0;
+  fill_card (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_list_painted (RegWindow     *self,
+                 GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->card_paint_handler, self->card_clock);
+  g_clear_object (&self->card_clock);
+  /* Below the priority of input: if a key was typed meanwhile, it
+   * searches again first, and this card is never filled. */
+  if (self->card_idle == 0)
+    self->card_idle = g_idle_add (fill_card_idle, self);
+}
+
+/* While typing, the list comes first: the card of the best match is
+ * filled after the frame that shows the new list, not in the same one.
+ * The window's customer (its title and actions) changes at once, so a
+ * key pressed meanwhile, like Ctrl+N, acts on the right customer. */
+static void
+fill_card_after_paint (RegWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      fill_card (self);
+      return;
+    }
+
+  g_clear_handle_id (&self->card_idle, g_source_remove);
+  if (self->card_clock == NULL)
+    {
+      self->card_clock = g_object_ref (clock);
+      self->card_paint_handler = g_signal_connect_swapped (clock, "after-paint",
+                                                           G_CALLBACK (on_list_painted), self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->customer_view));
+}
+
 static void
 open_customer (RegWindow   *self,
                RegCustomer *customer)
@@ -150,7 +214,10 @@ open_customer (RegWindow   *self,
 
   g_set_object (&self->customer, customer);
   g_binding_group_set_source (self->card_bindings, customer);
-  reg_customer_card_set_customer (self->card, customer);
+  if (self->typing && customer != NULL)
+    fill_card_after_paint (self);
+  else
+    fill_card (self);
 
   if (customer != NULL)
     {
@@ -285,14 +352,19 @@ apply_query (RegWindow *self)
   /* Typing finds someone: show the best match's card at once. */
   if (text != NULL && *text != '\0' && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     {
+      self->typing = TRUE;
       reg_customer_selection_set_selected_id (self->selection, reg_customer_list_get_id (self->list, 0));
       gtk_widget_activate_action (GTK_WIDGET (self->customer_view), "list.scroll-to-item", "u", 0);
       on_selection_changed (self);
+      self->typing = FALSE;
     }
 
   update_list_state (self);
 }
 
+/* Every change searches at once rather than after a pause ("changed",
+ * not "search-changed"): a search takes less than a frame, and a key
+ * pressed right after, like Enter or Ctrl+N, acts on what it found. */
 static void
 on_search_changed (RegWindow      *self,
                    GtkSearchEntry *entry)
@@ -426,13 +498,15 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, GTK_WIDGET (reg_customer_row_new ()));
 }
 
+/* A row shows whichever customer is in its slot now (see
+ * RegCustomerSelection): a search changes the customer, not the row. */
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  reg_customer_row_set_customer (REG_CUSTOMER_ROW (gtk_list_item_get_child (item)),
-                                 gtk_list_item_get_item (item));
+  reg_customer_row_set_slot (REG_CUSTOMER_ROW (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item));
 }
 
 static void
@@ -440,7 +514,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  reg_customer_row_set_customer (REG_CUSTOMER_ROW (gtk_list_item_get_child (item)), NULL);
+  reg_customer_row_set_slot (REG_CUSTOMER_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -496,6 +570,7 @@ create_customer (RegWindow  *self,
   if (reg_customer_list_find (self->list, reg_customer_get_id (customer)) == G_MAXUINT)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   select_customer (self, reg_customer_get_id (customer));
+  fill_card (self);
   reg_customer_card_focus_first_crib_note (self->card);
 }
 
@@ -808,6 +883,10 @@ reg_window_dispose (GObject *object)
 {
   RegWindow *self = REG_WINDOW (object);
 
+  g_clear_handle_id (&self->card_idle, g_source_remove);
+  if (self->card_clock != NULL)
+    g_clear_signal_handler (&self->card_paint_handler, self->card_clock);
+  g_clear_object (&self->card_clock);
   if (self->customer != NULL)
     g_signal_handlers_disconnect_by_func (self->customer, on_customer_trashed_changed, self);
   if (self->card_bindings != NULL)
@@ -953,7 +1032,6 @@ reg_window_init (RegWindow *self)
                         G_BINDING_SYNC_CREATE);
 
   adw_status_page_set_icon_name (self->welcome_page, BASE_ID "-symbolic");
-  gtk_search_entry_set_search_delay (self->search_entry, 0);
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
 
 #if DEVELOPMENT_BUILD
