@@ -2,7 +2,13 @@
  * keystroke to the list updated on screen, and frames while scrolling
  * the whole list, timed by GTK's own frame clock.
  *
- *   bench-window [--db PATH] [--runs N]
+ *   bench-window [--db PATH] [--runs N] [--no-scroll] [--no-baseline]
+ *
+ * The baselines run first, in the same invocation: bare-window (built
+ * beside this program) types the same searches into plain GTK, a
+ * GtkStringFilter over a GtkStringList of the same names, and, with
+ * --floor, into an entry that filters nothing: the least any window
+ * takes to show a keystroke on this machine and renderer.
  *
  * Run it under a display (build-aux/dev bench uses xvfb-run). It prints
  * figures; it asserts nothing about time.
@@ -44,6 +50,10 @@ typedef struct
 static char *opt_db;
 static int opt_runs = 30;
 static gboolean opt_no_scroll;
+static gboolean opt_no_baseline;
+static double bare_median[3] = { NAN, NAN, NAN };
+static double floor_median[3] = { NAN, NAN, NAN };
+static int opt_width;
 
 static int
 compare_double (gconstpointer a,
@@ -274,14 +284,16 @@ report_and_quit (Bench *bench)
 
   g_print ("bench-window: %u customers, %d runs per query length, renderer %s\n",
            g_list_model_get_n_items (G_LIST_MODEL (list)), opt_runs, G_OBJECT_TYPE_NAME (renderer));
-  g_print ("\n%-42s %10s %10s  %s\n", "figure", "median", "p95", "target");
+  g_print ("\n%-42s %10s %10s %12s %7s %12s  %s\n", "figure", "median", "p95",
+           "plain GTK", "ratio", "floor", "target");
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *label = g_strdup_printf ("keystroke to list on screen, %s", names[i]);
       double median = percentile (bench->latencies[i], 0.5);
       double p95 = percentile (bench->latencies[i], 0.95);
 
-      g_print ("%-42s %7.2f ms %7.2f ms  < 16 ms: %s\n", label, median, p95, median < 16 ? "met" : "MISSED");
+      g_print ("%-42s %7.2f ms %7.2f ms %9.2f ms %6.2fx %9.2f ms  < 16 ms: %s\n", label, median, p95,
+               bare_median[i], median / bare_median[i], floor_median[i], median < 16 ? "met" : "MISSED");
     }
   g_print ("%-42s %7.2f ms %7.2f ms\n", "frame interval while scrolling",
            percentile (bench->frames, 0.5), percentile (bench->frames, 0.95));
@@ -292,6 +304,43 @@ report_and_quit (Bench *bench)
   g_print ("bench-window: done\n");
 
   g_application_quit (G_APPLICATION (bench->app));
+}
+
+/* Runs bare-window and reads its medians, by query length. */
+static void
+run_baseline (const char *self_path,
+              gboolean    floor,
+              double      medians[3])
+{
+  g_autofree char *dir = g_path_get_dirname (self_path);
+  g_autofree char *bare = g_build_filename (dir, "bare-window", NULL);
+  g_autofree char *runs = g_strdup_printf ("%d", opt_runs);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *argv[] = { bare, "--db", opt_db, "--runs", runs, floor ? "--floor" : NULL, NULL };
+  int status = 0;
+
+  g_printerr ("bench-window: baseline: bare-window%s\n", floor ? " --floor" : "");
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench-window: the baseline did not run: %s\n", error->message);
+      return;
+    }
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      static const char * const labels[] = { "1 char ", "3 chars ", "6 chars " };
+      const char *prefix = "keystroke to list on screen, ";
+
+      if (!g_str_has_prefix (lines[i], prefix))
+        continue;
+      for (guint l = 0; l < 3; l++)
+        if (g_str_has_prefix (lines[i] + strlen (prefix), labels[l]))
+          medians[l] = g_ascii_strtod (lines[i] + strlen (prefix) + strlen (labels[l]), NULL);
+    }
 }
 
 static gboolean
@@ -309,6 +358,13 @@ start (gpointer data)
     }
   if (!gtk_widget_get_mapped (GTK_WIDGET (bench->window)))
     return G_SOURCE_CONTINUE;
+  if (opt_width > 0)
+    {
+      /* Once: then give the window a moment to take the size. */
+      gtk_window_set_default_size (GTK_WINDOW (bench->window), opt_width, 700);
+      opt_width = 0;
+      return G_SOURCE_CONTINUE;
+    }
 
   bench->entry = GTK_EDITABLE (find (GTK_WIDGET (bench->window), GTK_TYPE_SEARCH_ENTRY));
   bench->clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
@@ -336,6 +392,8 @@ main (int   argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, "The profile (made by bench-store)", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &opt_runs, "Queries per length", "N" },
     { "no-scroll", 0, 0, G_OPTION_ARG_NONE, &opt_no_scroll, "Only type searches", NULL },
+    { "no-baseline", 0, 0, G_OPTION_ARG_NONE, &opt_no_baseline, "Do not run bare-window first", NULL },
+    { "width", 0, 0, G_OPTION_ARG_INT, &opt_width, "Window width (default: as saved)", "PIXELS" },
     { NULL }
   };
   Bench bench = { 0 };
@@ -353,6 +411,12 @@ main (int   argc,
     {
       g_printerr ("bench-window: no profile at %s; make it with bench-store first\n", opt_db);
       return 1;
+    }
+
+  if (!opt_no_baseline)
+    {
+      run_baseline (argv[0], FALSE, bare_median);
+      run_baseline (argv[0], TRUE, floor_median);
     }
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
