@@ -18,9 +18,10 @@
  */
 
 #include <gtk/gtk.h>
+
+#include "bench-util.h"
 #include <sqlite3.h>
 
-#include <math.h>
 #include <string.h>
 #include <time.h>
 
@@ -46,29 +47,6 @@ static int opt_runs = 30;
 static gboolean opt_no_type;
 static gboolean opt_floor;
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint index;
-
-  if (values->len == 0)
-    return NAN;
-  sorted = g_array_copy (values);
-  g_array_sort (sorted, compare_double);
-  index = (guint) ceil (p * sorted->len) - 1;
-  return g_array_index (sorted, double, MIN (index, sorted->len - 1));
-}
-
 /* Every live customer's name, in the list's order. */
 static GtkStringList *
 read_names (const char *path)
@@ -88,35 +66,19 @@ read_names (const char *path)
   return names;
 }
 
+static char *
+string_at (gpointer data,
+           guint    position)
+{
+  return g_strdup (gtk_string_list_get_string (data, position));
+}
+
 /* The same fragments bench-window types: the same seed, the same list. */
 static void
 make_queries (Bare *bare)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (bare->names));
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  static const guint lengths[] = { 1, 3, 6 };
-
-  bare->queries = g_ptr_array_new_with_free_func (g_free);
-  for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
-    for (int run = 0; run < opt_runs; )
-      {
-        const char *name = gtk_string_list_get_string (bare->names, g_rand_int_range (rand, 0, n));
-        glong chars = g_utf8_strlen (name, -1);
-        glong start;
-        const char *from, *to;
-        g_autofree char *fragment = NULL;
-
-        if (chars < (glong) lengths[l])
-          continue;
-        start = lengths[l] == 1 ? 0 : g_rand_int_range (rand, 0, chars - lengths[l] + 1);
-        from = g_utf8_offset_to_pointer (name, start);
-        to = g_utf8_offset_to_pointer (from, lengths[l]);
-        fragment = g_strndup (from, to - from);
-        if (strchr (fragment, ' ') != NULL)
-          continue;
-        g_ptr_array_add (bare->queries, g_steal_pointer (&fragment));
-        run++;
-      }
+  bare->queries = bench_name_fragments (g_list_model_get_n_items (G_LIST_MODEL (bare->names)),
+                                        string_at, bare->names, opt_runs);
 }
 
 static void
@@ -171,7 +133,7 @@ report_and_quit (Bare *bare)
       g_autofree char *label = g_strdup_printf ("keystroke to list on screen, %s", names[i]);
 
       g_print ("%-42s %7.2f ms %7.2f ms\n", label,
-               percentile (bare->latencies[i], 0.5), percentile (bare->latencies[i], 0.95));
+               bench_percentile (bare->latencies[i], 0.5), bench_percentile (bare->latencies[i], 0.95));
     }
   g_print ("bare-window: done\n");
   g_application_quit (G_APPLICATION (bare->app));

@@ -23,6 +23,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "model/reg-customer-list.h"
 #include "reg-application.h"
 #include "ui/reg-window.h"
@@ -54,29 +55,6 @@ static gboolean opt_no_baseline;
 static double bare_median[3] = { NAN, NAN, NAN };
 static double floor_median[3] = { NAN, NAN, NAN };
 static int opt_width;
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint index;
-
-  if (values->len == 0)
-    return NAN;
-  sorted = g_array_copy (values);
-  g_array_sort (sorted, compare_double);
-  index = (guint) ceil (p * sorted->len) - 1;
-  return g_array_index (sorted, double, MIN (index, sorted->len - 1));
-}
 
 static double
 maximum (GArray *values)
@@ -118,37 +96,21 @@ find (GtkWidget *root,
 static void report_and_quit (Bench *bench);
 static void start_scrolling (Bench *bench);
 
-/* Fragments of real names, as a person would type them. */
+static char *
+customer_name_at (gpointer data,
+                  guint    position)
+{
+  g_autoptr(RegCustomer) customer = g_list_model_get_item (data, position);
+
+  return g_strdup (reg_customer_get_display_name (customer));
+}
+
 static void
 make_queries (Bench *bench)
 {
-  RegCustomerList *list = reg_window_get_customer_list (bench->window);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  static const guint lengths[] = { 1, 3, 6 };
+  GListModel *list = G_LIST_MODEL (reg_window_get_customer_list (bench->window));
 
-  bench->queries = g_ptr_array_new_with_free_func (g_free);
-  for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
-    for (int run = 0; run < opt_runs; )
-      {
-        g_autoptr(RegCustomer) customer = g_list_model_get_item (G_LIST_MODEL (list), g_rand_int_range (rand, 0, n));
-        const char *name = reg_customer_get_display_name (customer);
-        glong chars = g_utf8_strlen (name, -1);
-        glong start;
-        const char *from, *to;
-        g_autofree char *fragment = NULL;
-
-        if (chars < (glong) lengths[l])
-          continue;
-        start = lengths[l] == 1 ? 0 : g_rand_int_range (rand, 0, chars - lengths[l] + 1);
-        from = g_utf8_offset_to_pointer (name, start);
-        to = g_utf8_offset_to_pointer (from, lengths[l]);
-        fragment = g_strndup (from, to - from);
-        if (strchr (fragment, ' ') != NULL)
-          continue;
-        g_ptr_array_add (bench->queries, g_steal_pointer (&fragment));
-        run++;
-      }
+  bench->queries = bench_name_fragments (g_list_model_get_n_items (list), customer_name_at, list, opt_runs);
 }
 
 static gboolean type_next (gpointer data);
@@ -289,14 +251,14 @@ report_and_quit (Bench *bench)
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *label = g_strdup_printf ("keystroke to list on screen, %s", names[i]);
-      double median = percentile (bench->latencies[i], 0.5);
-      double p95 = percentile (bench->latencies[i], 0.95);
+      double median = bench_percentile (bench->latencies[i], 0.5);
+      double p95 = bench_percentile (bench->latencies[i], 0.95);
 
       g_print ("%-42s %7.2f ms %7.2f ms %9.2f ms %6.2fx %9.2f ms  < 16 ms: %s\n", label, median, p95,
                bare_median[i], median / bare_median[i], floor_median[i], median < 16 ? "met" : "MISSED");
     }
   g_print ("%-42s %7.2f ms %7.2f ms\n", "frame interval while scrolling",
-           percentile (bench->frames, 0.5), percentile (bench->frames, 0.95));
+           bench_percentile (bench->frames, 0.5), bench_percentile (bench->frames, 0.95));
   g_print ("%-42s %7.2f ms %10s  none over 32 ms: %s\n", "longest frame while scrolling",
            maximum (bench->frames), "", maximum (bench->frames) <= 32 ? "met" : "MISSED");
   g_print ("%-42s %10u %10s  (of %u frames)\n", "frames over 16 ms while scrolling",
