@@ -25,6 +25,7 @@
 
 static const char * const migrations[] = {
   RESOURCE_PATH "/schema/001-initial.sql",
+  RESOURCE_PATH "/schema/002-reminders.sql",
 };
 #define LATEST_VERSION ((int) G_N_ELEMENTS (migrations))
 
@@ -2524,6 +2525,138 @@ reg_store_list_open_follow_ups (RegStore  *self,
 {
   g_return_val_if_fail (REG_IS_STORE (self), NULL);
   return entity_list (self, &follow_up_info, SQL_FOLLOW_UPS_OPEN, due_before, error);
+}
+
+#define EFFECTIVE_DUE "max (due_at, ifnull (snoozed_until, 0))"
+
+static const char SQL_FOLLOW_UPS_TO_REMIND[] =
+  "SELECT " FOLLOW_UP_COLUMNS " FROM follow_ups "
+  "WHERE status = 'open' AND deleted_at IS NULL AND " EFFECTIVE_DUE " <= ?1 "
+  "  AND (reminded_for IS NULL OR reminded_for < " EFFECTIVE_DUE ") "
+  "ORDER BY " EFFECTIVE_DUE ", id";
+
+static const char SQL_FOLLOW_UP_NEXT_DUE[] =
+  "SELECT " EFFECTIVE_DUE " FROM follow_ups "
+  "WHERE status = 'open' AND deleted_at IS NULL AND " EFFECTIVE_DUE " > ?1 "
+  "ORDER BY " EFFECTIVE_DUE " LIMIT 1";
+
+static const char SQL_FOLLOW_UP_REMINDED[] =
+  "UPDATE follow_ups SET reminded_for = " EFFECTIVE_DUE " WHERE id = ?1";
+
+static const char SQL_FOLLOW_UPS_OVERDUE_COUNT[] =
+  "SELECT count(*) FROM follow_ups "
+  "WHERE status = 'open' AND deleted_at IS NULL AND " EFFECTIVE_DUE " <= ?1 "
+  "  AND (?2 = 0 OR assigned_to = ?2)";
+
+/* The open follow-ups due at @now or earlier that have not been shown as
+ * reminders for their present due time, by due time. */
+GPtrArray *
+reg_store_list_follow_ups_to_remind (RegStore  *self,
+                                     gint64     now,
+                                     GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &follow_up_info, SQL_FOLLOW_UPS_TO_REMIND, now, error);
+}
+
+/* When the next open follow-up falls due after @after; 0 when none
+ * does. One step down an index: cheap with any number of follow-ups. */
+gboolean
+reg_store_next_follow_up_due (RegStore  *self,
+                              gint64     after,
+                              gint64    *due,
+                              GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (due != NULL, FALSE);
+
+  *due = 0;
+  if (!(stmt = reg_store_prepare (self, SQL_FOLLOW_UP_NEXT_DUE, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *due = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("read the follow-ups"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Remembers that @follow_ups were shown as reminders for their present
+ * due times, all or none. Bookkeeping: no change signal. */
+gboolean
+reg_store_mark_follow_ups_reminded (RegStore   *self,
+                                    GPtrArray  *follow_ups,
+                                    GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (follow_ups != NULL, FALSE);
+
+  if (follow_ups->len == 0)
+    return TRUE;
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = reg_store_prepare (self, SQL_FOLLOW_UP_REMINDED, error)))
+    goto failed;
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, reg_follow_up_get_id (g_ptr_array_index (follow_ups, i)));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, error, rc, _("save the follow-ups"));
+          goto failed;
+        }
+    }
+  return reg_store_commit (self, error);
+
+failed:
+  reg_store_rollback (self);
+  return FALSE;
+}
+
+/* How many open follow-ups are due at @now or earlier; @assigned_to 0
+ * counts everyone's. */
+gboolean
+reg_store_count_overdue_follow_ups (RegStore  *self,
+                                    gint64     now,
+                                    gint64     assigned_to,
+                                    guint     *count,
+                                    GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  *count = 0;
+  if (!(stmt = reg_store_prepare (self, SQL_FOLLOW_UPS_OVERDUE_COUNT, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, assigned_to);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc, _("read the follow-ups"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void

@@ -177,6 +177,21 @@ gboolean      reg_store_trash_follow_up        (RegStore          *self,
 gboolean      reg_store_restore_follow_up      (RegStore          *self,
                                                 RegFollowUp       *follow_up,
                                                 GError           **error);
+GPtrArray    *reg_store_list_follow_ups_to_remind (RegStore       *self,
+                                                gint64             now,
+                                                GError           **error);
+gboolean      reg_store_next_follow_up_due     (RegStore          *self,
+                                                gint64             after,
+                                                gint64            *due,
+                                                GError           **error);
+gboolean      reg_store_mark_follow_ups_reminded (RegStore        *self,
+                                                GPtrArray         *follow_ups,
+                                                GError           **error);
+gboolean      reg_store_count_overdue_follow_ups (RegStore        *self,
+                                                gint64             now,
+                                                gint64             assigned_to,
+                                                guint             *count,
+                                                GError           **error);
 
 /* Staff */
 RegStaff     *reg_store_get_staff              (RegStore          *self,
