@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libnotify/notify.h>
 
 #include "reg-application.h"
 #include "reg-command-line.h"
@@ -17,10 +18,17 @@
 
 struct _RegApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication      parent_instance;
 
-  GSettings      *settings;
-  RegStore       *store;
+  GSettings          *settings;
+  RegStore           *store;
+
+  RegClock           *clock;
+  RegReminderService *reminders;
+  RegNotifier        *notifier;
+  GPtrArray          *unshown;        /* due follow-ups no pop-up could show */
+  gboolean            agenda_on_start; /* some fell due while we were not running */
+  gboolean            held;           /* running without a window for the reminders */
 };
 
 G_DEFINE_FINAL_TYPE (RegApplication, reg_application, ADW_TYPE_APPLICATION)
@@ -36,6 +44,7 @@ static const struct {
   { "win.find",        { "<Control>f", NULL } },
   { "win.new-customer", { "<Control><Shift>n", NULL } },
   { "win.add-note",    { "<Control>n", NULL } },
+  { "win.show-agenda", { "<Control>t", NULL } },
 };
 
 RegApplication *
@@ -80,6 +89,168 @@ reg_application_get_store (RegApplication *self)
   g_return_val_if_fail (REG_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/* Tests tell the time; otherwise it is the system's. Before the first
+ * command line. */
+void
+reg_application_set_clock (RegApplication *self,
+                           RegClock       *clock)
+{
+  g_return_if_fail (REG_IS_APPLICATION (self));
+  g_return_if_fail (self->reminders == NULL);
+
+  g_set_object (&self->clock, clock);
+}
+
+RegReminderService *
+reg_application_get_reminder_service (RegApplication *self)
+{
+  g_return_val_if_fail (REG_IS_APPLICATION (self), NULL);
+  return self->reminders;
+}
+
+RegNotifier *
+reg_application_get_notifier (RegApplication *self)
+{
+  g_return_val_if_fail (REG_IS_APPLICATION (self), NULL);
+  return self->notifier;
+}
+
+/* Whether Regulars runs with no window, for the reminders. */
+gboolean
+reg_application_is_in_background (RegApplication *self)
+{
+  g_return_val_if_fail (REG_IS_APPLICATION (self), FALSE);
+  return self->held;
+}
+
+static RegWindow *
+find_main_window (RegApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REG_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static RegWindow *present_main_window (RegApplication *self);
+
+static void
+on_due (RegApplication     *self,
+        GPtrArray          *follow_ups,
+        gboolean            missed,
+        RegReminderService *reminders)
+{
+  RegWindow *window = find_main_window (self);
+
+  reg_notifier_show (self->notifier, follow_ups, missed);
+  /* What fell due while Regulars was closed is shown in the Agenda too. */
+  if (missed)
+    {
+      if (window != NULL)
+        reg_window_show_agenda (window);
+      else
+        self->agenda_on_start = TRUE;
+    }
+  if (window != NULL)
+    reg_window_refresh_reminders (window);
+}
+
+static void
+on_unshown (RegApplication *self,
+            GPtrArray      *follow_ups,
+            RegNotifier    *notifier)
+{
+  RegWindow *window = find_main_window (self);
+
+  for (guint i = 0; i < follow_ups->len; i++)
+    g_ptr_array_add (self->unshown, g_object_ref (g_ptr_array_index (follow_ups, i)));
+  if (window != NULL)
+    reg_window_add_unshown_reminders (window, follow_ups);
+}
+
+static void
+on_open_customer (RegApplication *self,
+                  gint64          customer_id,
+                  RegNotifier    *notifier)
+{
+  reg_window_show_customer (present_main_window (self), customer_id);
+}
+
+static void
+on_open_agenda (RegApplication *self,
+                RegNotifier    *notifier)
+{
+  reg_window_show_agenda (present_main_window (self));
+}
+
+/* Reminders come from the process that may write to the database: a
+ * second, read-only session leaves them to the first. */
+static void
+start_reminders (RegApplication *self)
+{
+  if (self->reminders != NULL || self->store == NULL || reg_store_is_read_only (self->store))
+    return;
+
+  if (self->clock == NULL)
+    self->clock = reg_clock_new_system ();
+  self->reminders = reg_reminder_service_new (self->store, self->clock);
+  self->notifier = reg_notifier_new (self->store, self->clock);
+  g_signal_connect_object (self->reminders, "due", G_CALLBACK (on_due), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notifier, "unshown", G_CALLBACK (on_unshown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notifier, "open-customer", G_CALLBACK (on_open_customer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notifier, "open-agenda", G_CALLBACK (on_open_agenda), self, G_CONNECT_SWAPPED);
+  reg_reminder_service_start (self->reminders);
+}
+
+/* Whether any promise is still open, so that closing the window should
+ * leave Regulars running to remind of it. */
+static gboolean
+has_open_follow_ups (RegApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 next = 0;
+  guint overdue = 0;
+
+  if (self->reminders == NULL)
+    return FALSE;
+  if (!reg_store_next_follow_up_due (self->store, reg_clock_get_now (self->clock), &next, &error) ||
+      !reg_store_count_overdue_follow_ups (self->store, G_MAXINT64, 0, &overdue, &error))
+    return TRUE;
+  return next != 0 || overdue > 0;
+}
+
+static void
+hold_in_background (RegApplication *self)
+{
+  if (self->held)
+    return;
+  self->held = TRUE;
+  g_application_hold (G_APPLICATION (self));
+}
+
+static void
+release_background (RegApplication *self)
+{
+  if (!self->held)
+    return;
+  self->held = FALSE;
+  g_application_release (G_APPLICATION (self));
+}
+
+/* The last window closed: keep running for the reminders, if wanted. */
+static void
+on_window_removed (GtkApplication *app,
+                   GtkWindow      *window,
+                   gpointer        data)
+{
+  RegApplication *self = REG_APPLICATION (app);
+
+  if (gtk_application_get_windows (app) != NULL || self->settings == NULL)
+    return;
+  if (g_settings_get_boolean (self->settings, "run-in-background") && has_open_follow_ups (self))
+    hold_in_background (self);
 }
 
 static gboolean
@@ -155,7 +326,19 @@ reg_application_command_line (GApplication            *app,
     return 1;
 
   if (reg_command_line_wants_store_only (options))
-    return reg_command_line_run (self->store, cmdline, options);
+    return reg_command_line_run (self->store, cmdline, options,
+                                 g_settings_get_int64 (self->settings, "current-staff-id"));
+
+  start_reminders (self);
+
+  /* `regulars --background`: reminders with no window (at login). A
+   * running instance that has a window keeps it. */
+  if (g_variant_dict_contains (options, "background"))
+    {
+      if (find_main_window (self) == NULL)
+        hold_in_background (self);
+      return 0;
+    }
 
   g_application_activate (app);
   return 0;
@@ -191,10 +374,23 @@ get_main_window (RegApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (window == NULL)
-    window = GTK_WINDOW (reg_window_new (self));
+  if (window == NULL && (window = GTK_WINDOW (find_main_window (self))) == NULL)
+    {
+      window = GTK_WINDOW (reg_window_new (self));
+      if (self->unshown != NULL && self->unshown->len > 0)
+        reg_window_add_unshown_reminders (REG_WINDOW (window), self->unshown);
+    }
 
   return window;
+}
+
+static RegWindow *
+present_main_window (RegApplication *self)
+{
+  GtkWindow *window = get_main_window (self);
+
+  gtk_window_present (window);
+  return REG_WINDOW (window);
 }
 
 static void
@@ -210,8 +406,14 @@ reg_application_activate (GApplication *app)
       if (!(self->store = reg_store_open (NULL, &error)))
         g_warning ("%s", error->message);
     }
+  start_reminders (self);
 
   gtk_window_present (get_main_window (self));
+  if (self->agenda_on_start)
+    {
+      self->agenda_on_start = FALSE;
+      reg_window_show_agenda (REG_WINDOW (get_main_window (self)));
+    }
 }
 
 static void
@@ -227,6 +429,8 @@ quit_activated (GSimpleAction *action,
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
 
+  /* Quitting from the menu really quits, reminders and all. */
+  release_background (self);
   g_application_quit (G_APPLICATION (self));
 }
 
@@ -311,6 +515,7 @@ reg_application_startup (GApplication *app)
                                            app_accels[i].accels);
 
   self->settings = g_settings_new (BASE_ID);
+  g_signal_connect (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (on_color_scheme_changed), self,
                            G_CONNECT_SWAPPED);
@@ -358,15 +563,42 @@ reg_application_handle_local_options (GApplication *app,
       g_autoptr(GError) error = NULL;
       g_autofree char *path = database_path (options, NULL);
 
+      g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
       if (!(store = reg_store_open (path, &error)))
         {
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      return reg_command_line_run (store, NULL, options);
+      return reg_command_line_run (store, NULL, options, g_settings_get_int64 (settings, "current-staff-id"));
     }
 
   return -1;
+}
+
+/* `--due` alone prints what is due now; see reg_command_line_fix_arguments(). */
+static gboolean
+reg_application_local_command_line (GApplication   *app,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  reg_command_line_fix_arguments (*arguments);
+
+  return G_APPLICATION_CLASS (reg_application_parent_class)->local_command_line (app, arguments, exit_status);
+}
+
+static void
+reg_application_shutdown (GApplication *app)
+{
+  RegApplication *self = REG_APPLICATION (app);
+
+  /* Before the store closes. */
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->reminders);
+  if (notify_is_initted ())
+    notify_uninit ();
+
+  G_APPLICATION_CLASS (reg_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -374,6 +606,10 @@ reg_application_finalize (GObject *object)
 {
   RegApplication *self = REG_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->unshown, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -392,14 +628,21 @@ reg_application_class_init (RegApplicationClass *klass)
   app_class->startup = reg_application_startup;
   app_class->handle_local_options = reg_application_handle_local_options;
   app_class->command_line = reg_application_command_line;
+  app_class->local_command_line = reg_application_local_command_line;
+  app_class->shutdown = reg_application_shutdown;
 }
 
 static void
 reg_application_init (RegApplication *self)
 {
+  self->unshown = g_ptr_array_new_with_free_func (g_object_unref);
+
   g_application_add_main_option (G_APPLICATION (self), "version", 'v',
                                  G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Show the version and exit"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "background", 0,
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Start without a window, to show reminders"), NULL);
   reg_command_line_add_options (G_APPLICATION (self));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Customer files, crib notes, visit log and follow-up reminders for a small shop."));

@@ -7,6 +7,9 @@
 
 #include <adwaita.h>
 
+#include "reminders/reg-clock.h"
+#include "reminders/reg-notifier.h"
+#include "reminders/reg-reminder-service.h"
 #include "store/reg-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +22,10 @@ RegApplication *reg_application_new          (void);
 GSettings      *reg_application_get_settings (RegApplication *self);
 RegStore       *reg_application_get_store    (RegApplication *self);
 gint64          reg_application_get_current_staff_id (RegApplication *self);
+void            reg_application_set_clock    (RegApplication *self,
+                                              RegClock       *clock);
+RegReminderService *reg_application_get_reminder_service (RegApplication *self);
+RegNotifier    *reg_application_get_notifier (RegApplication *self);
+gboolean        reg_application_is_in_background (RegApplication *self);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "reg-command-line.h"
 
 void
@@ -19,8 +21,15 @@ reg_command_line_add_options (GApplication *app)
       N_("Use this database file instead of the usual one"), N_("PATH") },
     { "search", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
       N_("Print the customers that match TEXT: id, name, company, phone"), N_("TEXT") },
-    { "due", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-      N_("Print the open follow-ups that are due now or earlier"), NULL },
+    { "due", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Print the open follow-ups due now, or by TIME; with --add-follow-up, when it is due"),
+      N_("[TIME]") },
+    { "add-follow-up", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT64, NULL,
+      N_("Promise customer ID a follow-up, with --due TIME and --promise TEXT"), N_("ID") },
+    { "promise", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("What was promised, for --add-follow-up"), N_("TEXT") },
+    { "done", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT64, NULL,
+      N_("Mark follow-up ID as done"), N_("ID") },
     { "sample-data", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
       N_("Fill an empty database with N made-up customers, to try Regulars"), N_("N") },
     { NULL }
@@ -35,7 +44,22 @@ reg_command_line_wants_store_only (GVariantDict *options)
 {
   return g_variant_dict_contains (options, "search") ||
          g_variant_dict_contains (options, "due") ||
+         g_variant_dict_contains (options, "add-follow-up") ||
+         g_variant_dict_contains (options, "done") ||
          g_variant_dict_contains (options, "sample-data");
+}
+
+/* `--due` with no time after it prints what is due now: GOption wants a
+ * value for an option that may take one, so an empty one is put in. */
+void
+reg_command_line_fix_arguments (char **argv)
+{
+  for (guint i = 1; argv != NULL && argv[i] != NULL; i++)
+    if (g_str_equal (argv[i], "--due") && (argv[i + 1] == NULL || argv[i + 1][0] == '-'))
+      {
+        g_free (argv[i]);
+        argv[i] = g_strdup ("--due=");
+      }
 }
 
 /* To the caller's terminal: the remote one through @cmdline when the
@@ -118,14 +142,147 @@ print_search (RegStore                *store,
   return 0;
 }
 
+/* A time as a person writes it: 2026-11-27T10:00 or 2026-11-27 10:00 in
+ * local time (or with an offset), or a date alone for 09:00 that day. */
+static gboolean
+parse_time (const char *text,
+            gint64     *when)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = g_strstrip (g_strdup (text));
+
+  if (strlen (iso) == 10)
+    {
+      char *with_time = g_strconcat (iso, "T09:00:00", NULL);
+      g_free (iso);
+      iso = with_time;
+    }
+  else if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+
+  /* GLib wants seconds; people leave them out. */
+  if (strlen (iso) >= 16 && iso[13] == ':' && strchr ("+-Z", iso[16]) != NULL)
+    {
+      char *with_seconds = g_strdup_printf ("%.16s:00%s", iso, iso + 16);
+      g_free (iso);
+      iso = with_seconds;
+    }
+
+  if (!(parsed = g_date_time_new_from_iso8601 (iso, local)))
+    return FALSE;
+  *when = g_date_time_to_unix (parsed);
+  return TRUE;
+}
+
+static char *
+format_local (gint64 when)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (when);
+
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static int
+add_follow_up (RegStore                *store,
+               GApplicationCommandLine *cmdline,
+               GVariantDict            *options,
+               gint64                   staff_id)
+{
+  g_autoptr(RegFollowUp) follow_up = reg_follow_up_new ();
+  g_autoptr(RegCustomer) customer = NULL;
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *when = NULL;
+  const char *due = NULL, *promise = NULL;
+  gint64 customer_id = 0, due_at = 0;
+
+  g_variant_dict_lookup (options, "add-follow-up", "x", &customer_id);
+  g_variant_dict_lookup (options, "due", "&s", &due);
+  g_variant_dict_lookup (options, "promise", "&s", &promise);
+
+  customer = reg_store_get_customer (store, customer_id, NULL);
+  if (customer == NULL || reg_customer_get_trashed (customer))
+    {
+      say (cmdline, TRUE, _("--add-follow-up: there is no customer number %" G_GINT64_FORMAT "\n"), customer_id);
+      return 1;
+    }
+  if (due == NULL || *due == '\0')
+    {
+      say (cmdline, TRUE, _("--add-follow-up: say when it is due with --due, such as --due 2026-11-27T10:00\n"));
+      return 1;
+    }
+  if (!parse_time (due, &due_at))
+    {
+      say (cmdline, TRUE, _("--due: “%s” is not a date and time such as 2026-11-27T10:00\n"), due);
+      return 1;
+    }
+
+  reg_follow_up_set_customer_id (follow_up, customer_id);
+  reg_follow_up_set_promise (follow_up, promise != NULL ? promise : "");
+  reg_follow_up_set_due_at (follow_up, due_at);
+  reg_follow_up_set_due_zone (follow_up, g_time_zone_get_identifier (local));
+  reg_follow_up_set_created_by (follow_up, staff_id);
+  reg_follow_up_set_assigned_to (follow_up, staff_id);
+  if (!reg_store_save_follow_up (store, follow_up, &error))
+    {
+      say (cmdline, TRUE, "--add-follow-up: %s\n", error->message);
+      return 1;
+    }
+
+  when = format_local (due_at);
+  /* Translators: the new follow-up's number, the customer, when it is due, the promise */
+  say (cmdline, FALSE, _("Follow-up %" G_GINT64_FORMAT " for %s, due %s: %s\n"),
+       reg_follow_up_get_id (follow_up), reg_customer_get_display_name (customer), when,
+       reg_follow_up_get_promise (follow_up));
+  return 0;
+}
+
+static int
+mark_done (RegStore                *store,
+           GApplicationCommandLine *cmdline,
+           gint64                   id)
+{
+  g_autoptr(RegFollowUp) follow_up = reg_store_get_follow_up (store, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (follow_up == NULL || reg_follow_up_get_deleted_at (follow_up) != 0)
+    {
+      say (cmdline, TRUE, _("--done: there is no follow-up number %" G_GINT64_FORMAT "\n"), id);
+      return 1;
+    }
+  if (reg_follow_up_get_status (follow_up) != REG_FOLLOW_UP_STATUS_OPEN)
+    {
+      say (cmdline, TRUE, _("--done: follow-up %" G_GINT64_FORMAT " is not open; it was already done or cancelled\n"), id);
+      return 1;
+    }
+  if (!reg_store_set_follow_up_status (store, follow_up, REG_FOLLOW_UP_STATUS_DONE, &error))
+    {
+      say (cmdline, TRUE, "--done: %s\n", error->message);
+      return 1;
+    }
+
+  say (cmdline, FALSE, _("Follow-up %" G_GINT64_FORMAT " is done\n"), id);
+  return 0;
+}
+
 static int
 print_due (RegStore                *store,
-           GApplicationCommandLine *cmdline)
+           GApplicationCommandLine *cmdline,
+           const char              *by)
 {
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 before = reg_store_now (store);
 
-  if (!(due = reg_store_list_open_follow_ups (store, reg_store_now (store), &error)))
+  if (by != NULL && *by != '\0' && !parse_time (by, &before))
+    {
+      say (cmdline, TRUE, _("--due: “%s” is not a date and time such as 2026-11-27T10:00\n"), by);
+      return 1;
+    }
+
+  if (!(due = reg_store_list_open_follow_ups (store, before, &error)))
     {
       say (cmdline, TRUE, "%s\n", error->message);
       return 1;
@@ -181,9 +338,11 @@ fill_sample_data (RegStore                *store,
 int
 reg_command_line_run (RegStore                *store,
                       GApplicationCommandLine *cmdline,
-                      GVariantDict            *options)
+                      GVariantDict            *options,
+                      gint64                   staff_id)
 {
-  const char *search = NULL;
+  const char *search = NULL, *due = NULL;
+  gint64 done = 0;
   int n = 0;
 
   if (g_variant_dict_lookup (options, "sample-data", "i", &n))
@@ -198,8 +357,12 @@ reg_command_line_run (RegStore                *store,
       if (status != 0)
         return status;
     }
-  if (g_variant_dict_contains (options, "due"))
-    return print_due (store, cmdline);
+  if (g_variant_dict_contains (options, "add-follow-up"))
+    return add_follow_up (store, cmdline, options, staff_id);
+  if (g_variant_dict_lookup (options, "done", "x", &done))
+    return mark_done (store, cmdline, done);
+  if (g_variant_dict_lookup (options, "due", "&s", &due))
+    return print_due (store, cmdline, due);
 
   return 0;
 }

@@ -76,6 +76,12 @@ timeout_reached (gpointer data)
 /* Runs the main loop until @condition holds or @timeout_ms passes; returns
  * whether the condition held. Window tests need this because mapping,
  * resizing and closing happen asynchronously. */
+static gboolean
+keep_ticking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 reg_test_wait_until (RegTestCondition condition,
                      gpointer         data,
@@ -83,12 +89,17 @@ reg_test_wait_until (RegTestCondition condition,
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add (timeout_ms, timeout_reached, &timed_out);
+  /* Conditions that look outside this process (another program, the
+   * bus) are asked again every few milliseconds, not only when
+   * something happens here. */
+  guint tick = g_timeout_add (20, keep_ticking, NULL);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   if (!timed_out)
     g_source_remove (id);
+  g_source_remove (tick);
 
   return condition (data);
 }
@@ -295,4 +306,43 @@ reg_test_sql_text (RegStore   *store,
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* A staff member saved in @store; their id. */
+gint64
+reg_test_add_staff (RegStore   *store,
+                    const char *name,
+                    gboolean    active)
+{
+  g_autoptr(RegStaff) staff = reg_staff_new ();
+  g_autoptr(GError) error = NULL;
+
+  reg_staff_set_name (staff, name);
+  reg_staff_set_active (staff, active);
+  g_assert_true (reg_store_save_staff (store, staff, &error));
+  g_assert_no_error (error);
+  return reg_staff_get_id (staff);
+}
+
+/* A promise saved in @store, made by the one it is assigned to; its id. */
+gint64
+reg_test_add_follow_up (RegStore          *store,
+                        gint64             customer_id,
+                        gint64             assigned_to,
+                        gint64             due_at,
+                        const char        *promise,
+                        RegFollowUpStatus  status)
+{
+  g_autoptr(RegFollowUp) follow_up = reg_follow_up_new ();
+  g_autoptr(GError) error = NULL;
+
+  reg_follow_up_set_customer_id (follow_up, customer_id);
+  reg_follow_up_set_assigned_to (follow_up, assigned_to);
+  reg_follow_up_set_created_by (follow_up, assigned_to);
+  reg_follow_up_set_due_at (follow_up, due_at);
+  reg_follow_up_set_promise (follow_up, promise);
+  reg_follow_up_set_status (follow_up, status);
+  g_assert_true (reg_store_save_follow_up (store, follow_up, &error));
+  g_assert_no_error (error);
+  return reg_follow_up_get_id (follow_up);
 }

@@ -46,5 +46,14 @@ gint64          reg_test_sql_int         (RegStore         *store,
                                           const char       *sql);
 char           *reg_test_sql_text        (RegStore         *store,
                                           const char       *sql);
+gint64          reg_test_add_staff       (RegStore         *store,
+                                          const char       *name,
+                                          gboolean          active);
+gint64          reg_test_add_follow_up   (RegStore         *store,
+                                          gint64            customer_id,
+                                          gint64            assigned_to,
+                                          gint64            due_at,
+                                          const char       *promise,
+                                          RegFollowUpStatus status);
 
 G_END_DECLS

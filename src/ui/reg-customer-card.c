@@ -11,7 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "model/reg-record-list.h"
+#include "reg-application.h"
 #include "reg-customer-card.h"
+#include "reg-due-time.h"
+#include "reg-follow-up-dialog.h"
 #include "reg-tooltip.h"
 
 /* A card with thousands of visits must still open at once: only the
@@ -265,52 +268,100 @@ days_between (GDateTime *from,
   return g_date_days_between (&a, &b);
 }
 
+/* A moment as the card says it, beside today. */
+typedef struct
+{
+  int   days;      /* local calendar days after today; negative before */
+  char *time;      /* "14:00" */
+  char *weekday;   /* "Thursday" */
+  char *day;       /* "3 Nov", or "3 Nov 2027" in another year */
+} Moment;
+
+static gboolean
+moment_init (Moment *moment,
+             gint64  at,
+             gint64  now)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (at);
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+
+  *moment = (Moment) { 0, };
+  if (when == NULL || today == NULL)
+    return FALSE;
+
+  moment->days = days_between (today, when);
+  moment->time = g_date_time_format (when, "%H:%M");
+  moment->weekday = g_date_time_format (when, "%A");
+  if (g_date_time_get_year (when) == g_date_time_get_year (today))
+    /* Translators: a day in the current year, as in "3 Nov"; see strftime */
+    moment->day = g_date_time_format (when, _("%-d %b"));
+  else
+    /* Translators: a day in another year, as in "3 Nov 2027"; see strftime */
+    moment->day = g_date_time_format (when, _("%-d %b %Y"));
+  return TRUE;
+}
+
+static void
+moment_clear (Moment *moment)
+{
+  g_clear_pointer (&moment->time, g_free);
+  g_clear_pointer (&moment->weekday, g_free);
+  g_clear_pointer (&moment->day, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Moment, moment_clear)
+
 /* When a promise falls due, as someone at the counter would say it. */
 static char *
 format_due (gint64 due_at,
             gint64 now)
 {
-  g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (due_at);
-  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
-  g_autofree char *time = NULL;
-  g_autofree char *day = NULL;
-  int days;
+  g_auto(Moment) due = { 0, };
 
-  if (due == NULL || today == NULL)
+  if (!moment_init (&due, due_at, now))
     return g_strdup ("");
-
-  time = g_date_time_format (due, "%H:%M");
-  days = days_between (today, due);
-
-  if (g_date_time_get_year (due) == g_date_time_get_year (today))
-    /* Translators: a day in the current year, as in "3 Nov"; see strftime */
-    day = g_date_time_format (due, _("%-d %b"));
-  else
-    /* Translators: a day in another year, as in "3 Nov 2027"; see strftime */
-    day = g_date_time_format (due, _("%-d %b %Y"));
 
   if (due_at <= now)
     {
-      if (days == 0)
+      if (due.days == 0)
         /* Translators: %s is a time, as in "14:00" */
-        return g_strdup_printf (_("Overdue since %s"), time);
+        return g_strdup_printf (_("Overdue since %s"), due.time);
       /* Translators: %s is a day, then a time: "Overdue since 3 Nov, 14:00" */
-      return g_strdup_printf (_("Overdue since %s, %s"), day, time);
+      return g_strdup_printf (_("Overdue since %s, %s"), due.day, due.time);
     }
 
-  if (days == 0)
-    return g_strdup_printf (_("Due today at %s"), time);
-  if (days == 1)
-    return g_strdup_printf (_("Due tomorrow at %s"), time);
-  if (days < 7)
-    {
-      g_autofree char *weekday = g_date_time_format (due, "%A");
-
-      /* Translators: a weekday, then a time: "Due Thursday at 10:00" */
-      return g_strdup_printf (_("Due %s at %s"), weekday, time);
-    }
+  if (due.days == 0)
+    return g_strdup_printf (_("Due today at %s"), due.time);
+  if (due.days == 1)
+    return g_strdup_printf (_("Due tomorrow at %s"), due.time);
+  if (due.days < 7)
+    /* Translators: a weekday, then a time: "Due Thursday at 10:00" */
+    return g_strdup_printf (_("Due %s at %s"), due.weekday, due.time);
   /* Translators: a day, then a time: "Due 12 Dec, 10:00" */
-  return g_strdup_printf (_("Due %s, %s"), day, time);
+  return g_strdup_printf (_("Due %s, %s"), due.day, due.time);
+}
+
+/* Until when a reminder was put off, said the same way. */
+static char *
+format_snoozed (gint64 until,
+                gint64 now)
+{
+  g_auto(Moment) moment = { 0, };
+
+  if (!moment_init (&moment, until, now))
+    return g_strdup ("");
+
+  if (moment.days <= 0)
+    /* Translators: %s is a time, as in "Snoozed until 14:00" */
+    return g_strdup_printf (_("Snoozed until %s"), moment.time);
+  if (moment.days == 1)
+    /* Translators: %s is a time, as in "Snoozed until 09:00 tomorrow" */
+    return g_strdup_printf (_("Snoozed until %s tomorrow"), moment.time);
+  if (moment.days < 7)
+    /* Translators: a weekday, then a time: "Snoozed until Thursday 09:00" */
+    return g_strdup_printf (_("Snoozed until %s %s"), moment.weekday, moment.time);
+  /* Translators: a day, then a time: "Snoozed until 12 Dec, 09:00" */
+  return g_strdup_printf (_("Snoozed until %s, %s"), moment.day, moment.time);
 }
 
 static char *
@@ -488,12 +539,21 @@ undo_trash_crib_note (Undo    *undo,
   return reg_store_restore_crib_note (undo->store, REG_CRIB_NOTE (undo->object), error);
 }
 
+/* Kept or cancelled, the promise is open again. */
 static gboolean
-undo_follow_up_done (Undo    *undo,
-                     GError **error)
+undo_follow_up_status (Undo    *undo,
+                       GError **error)
 {
   return reg_store_set_follow_up_status (undo->store, REG_FOLLOW_UP (undo->object),
                                          REG_FOLLOW_UP_STATUS_OPEN, error);
+}
+
+static gboolean
+undo_follow_up_snooze (Undo    *undo,
+                       GError **error)
+{
+  return reg_store_snooze_follow_up (undo->store, REG_FOLLOW_UP (undo->object),
+                                     g_value_get_int64 (&undo->value), error);
 }
 
 static gboolean
@@ -1348,6 +1408,16 @@ row_follow_up (GtkWidget *row)
   return g_object_get_data (G_OBJECT (row), "reg-follow-up");
 }
 
+/* Put off to later than it was due, and not yet over. */
+static gboolean
+is_snoozed (RegFollowUp *follow_up,
+            gint64       now)
+{
+  gint64 until = reg_follow_up_get_snoozed_until (follow_up);
+
+  return until > reg_follow_up_get_due_at (follow_up) && until > now;
+}
+
 static void
 update_follow_up_row (RegCustomerCard *self,
                       GtkWidget       *row)
@@ -1356,9 +1426,14 @@ update_follow_up_row (RegCustomerCard *self,
   GtkImage *icon = g_object_get_data (G_OBJECT (row), "reg-icon");
   gint64 due_at = reg_follow_up_get_effective_due_at (follow_up);
   gint64 now = reg_store_now (self->store);
-  g_autofree char *due = format_due (due_at, now);
+  g_autofree char *due = NULL;
   g_autofree char *who = staff_name (self, reg_follow_up_get_assigned_to (follow_up));
   g_autofree char *subtitle = NULL;
+
+  if (is_snoozed (follow_up, now))
+    due = format_snoozed (due_at, now);
+  else
+    due = format_due (due_at, now);
 
   if (reg_follow_up_get_assigned_to (follow_up) != 0)
     /* Translators: when a promise is due, then who made it */
@@ -1392,25 +1467,208 @@ on_follow_up_notify (GtkWidget   *row,
     update_follow_up_row (self, row);
 }
 
-static void
-on_follow_up_done_clicked (GtkButton *button,
-                           GtkWidget *row)
+/* The promise an action names, if it is one of this customer's. */
+static RegFollowUp *
+action_follow_up (RegCustomerCard *self,
+                  GVariant        *param)
 {
-  RegCustomerCard *self = row_card (row);
   g_autoptr(RegFollowUp) follow_up = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self == NULL)
+  if (self->customer == NULL || self->store == NULL)
+    return NULL;
+
+  if (!(follow_up = reg_store_get_follow_up (self->store, g_variant_get_int64 (param), &error)))
+    {
+      show_error_toast (self, error->message);
+      return NULL;
+    }
+
+  if (reg_follow_up_get_customer_id (follow_up) != reg_customer_get_id (self->customer))
+    return NULL;
+
+  return g_steal_pointer (&follow_up);
+}
+
+/* Who is at the keyboard, as the application knows it; 0 outside one. */
+static gint64
+current_staff_id (RegCustomerCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return REG_IS_APPLICATION (app) ? reg_application_get_current_staff_id (REG_APPLICATION (app)) : 0;
+}
+
+static void
+open_follow_up_dialog (RegCustomerCard *self,
+                       RegFollowUp     *follow_up)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RegFollowUpDialog *dialog;
+
+  if (self->customer == NULL || self->store == NULL)
     return;
 
-  follow_up = g_object_ref (row_follow_up (row));
-  if (!reg_store_set_follow_up_status (self->store, follow_up, REG_FOLLOW_UP_STATUS_DONE, &error))
+  dialog = reg_follow_up_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     self->store, self->customer, follow_up,
+                                     current_staff_id (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_follow_up_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  open_follow_up_dialog (REG_CUSTOMER_CARD (widget), NULL);
+}
+
+static void
+edit_follow_up_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  RegCustomerCard *self = REG_CUSTOMER_CARD (widget);
+  g_autoptr(RegFollowUp) follow_up = action_follow_up (self, param);
+
+  if (follow_up != NULL)
+    open_follow_up_dialog (self, follow_up);
+}
+
+static void
+set_follow_up_status (RegCustomerCard   *self,
+                      GVariant          *param,
+                      RegFollowUpStatus  status,
+                      const char        *done_title)
+{
+  g_autoptr(RegFollowUp) follow_up = action_follow_up (self, param);
+  g_autoptr(GError) error = NULL;
+
+  if (follow_up == NULL)
+    return;
+
+  if (!reg_store_set_follow_up_status (self->store, follow_up, status, &error))
     {
       show_error_toast (self, error->message);
       return;
     }
 
-  show_undo_toast (self, _("Promise kept"), undo_follow_up_done, follow_up, NULL, NULL);
+  show_undo_toast (self, done_title, undo_follow_up_status, follow_up, NULL, NULL);
+}
+
+static void
+complete_follow_up_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  set_follow_up_status (REG_CUSTOMER_CARD (widget), param,
+                        REG_FOLLOW_UP_STATUS_DONE, _("Promise kept"));
+}
+
+static void
+cancel_follow_up_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  set_follow_up_status (REG_CUSTOMER_CARD (widget), param,
+                        REG_FOLLOW_UP_STATUS_CANCELLED, _("Promise cancelled"));
+}
+
+/* Puts off the reminder, not the promise: the due time stays what was
+ * promised, and an Undo puts the old snooze back. */
+static void
+snooze_follow_up (RegCustomerCard *self,
+                  GVariant        *param,
+                  gint64           until)
+{
+  g_autoptr(RegFollowUp) follow_up = action_follow_up (self, param);
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) old_until = G_VALUE_INIT;
+  g_autofree char *title = NULL;
+
+  if (follow_up == NULL)
+    return;
+
+  g_value_init (&old_until, G_TYPE_INT64);
+  g_value_set_int64 (&old_until, reg_follow_up_get_snoozed_until (follow_up));
+
+  if (!reg_store_snooze_follow_up (self->store, follow_up, until, &error))
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+
+  title = format_snoozed (until, reg_store_now (self->store));
+  show_undo_toast (self, title, undo_follow_up_snooze, follow_up, NULL, &old_until);
+}
+
+static void
+snooze_hour_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RegCustomerCard *self = REG_CUSTOMER_CARD (widget);
+
+  if (self->store != NULL)
+    snooze_follow_up (self, param, reg_store_now (self->store) + 60 * 60);
+}
+
+/* 09:00 local time the next day, whatever summer time does overnight. */
+static void
+snooze_morning_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  RegCustomerCard *self = REG_CUSTOMER_CARD (widget);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) morning = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  now = g_date_time_new_from_unix_local (reg_store_now (self->store));
+  morning = reg_due_time_day_at (now, 1, 9, 0);
+  if (morning != NULL)
+    snooze_follow_up (self, param, g_date_time_to_unix (morning));
+}
+
+/* Edit, snooze, cancel: each names the promise, so that one action
+ * serves every row and the menu is reached from the keyboard. */
+static GMenuModel *
+follow_up_menu_new (gint64 id)
+{
+  static const struct {
+    guint       section;
+    const char *label;
+    const char *action;
+  } items[] = {
+    { 0, N_("_Edit…"), "card.edit-follow-up" },
+    { 1, N_("1 _Hour"), "card.snooze-follow-up-hour" },
+    { 1, N_("Tomorrow _Morning"), "card.snooze-follow-up-morning" },
+    { 2, N_("_Cancel Promise"), "card.cancel-follow-up" },
+  };
+  const char *section_labels[] = { NULL, _("Snooze"), NULL };
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_labels); i++)
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      for (guint j = 0; j < G_N_ELEMENTS (items); j++)
+        {
+          g_autoptr(GMenuItem) item = NULL;
+
+          if (items[j].section != i)
+            continue;
+          item = g_menu_item_new (_(items[j].label), NULL);
+          g_menu_item_set_action_and_target_value (item, items[j].action, g_variant_new_int64 (id));
+          g_menu_append_item (section, item);
+        }
+      g_menu_append_section (menu, section_labels[i], G_MENU_MODEL (section));
+    }
+
+  return G_MENU_MODEL (menu);
 }
 
 static GtkWidget *
@@ -1419,20 +1677,35 @@ create_follow_up_row (gpointer item,
 {
   RegCustomerCard *self = user_data;
   RegFollowUp *follow_up = item;
+  gint64 id = reg_follow_up_get_id (follow_up);
+  g_autoptr(GMenuModel) menu = follow_up_menu_new (id);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = prefix_icon_new ("alarm-symbolic");
   GtkWidget *done = icon_button_new ("object-select-symbolic", _("Mark as Done"));
+  GtkWidget *more = gtk_menu_button_new ();
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "card.complete-follow-up");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (done), g_variant_new_int64 (id));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (more), FALSE);
+  gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
+  reg_set_tooltip (more, _("More Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("More Actions"),
+                                  -1);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);
   gtk_widget_add_css_class (row, "follow-up");
   gtk_widget_add_css_class (icon, "follow-up-icon");
   g_object_set_data_full (G_OBJECT (row), "reg-follow-up", g_object_ref (follow_up), g_object_unref);
   g_object_set_data (G_OBJECT (row), "reg-icon", icon);
 
-  g_signal_connect_object (done, "clicked", G_CALLBACK (on_follow_up_done_clicked), row, 0);
   g_signal_connect_object (follow_up, "notify", G_CALLBACK (on_follow_up_notify), row, G_CONNECT_SWAPPED);
 
   update_follow_up_row (self, row);
@@ -2118,6 +2391,13 @@ reg_customer_card_class_init (RegCustomerCardClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "customercard");
+
+  gtk_widget_class_install_action (widget_class, "card.add-follow-up", NULL, add_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "card.edit-follow-up", "x", edit_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "card.complete-follow-up", "x", complete_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "card.cancel-follow-up", "x", cancel_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "card.snooze-follow-up-hour", "x", snooze_hour_action);
+  gtk_widget_class_install_action (widget_class, "card.snooze-follow-up-morning", "x", snooze_morning_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                 move_focused_crib_note, "i", -1);

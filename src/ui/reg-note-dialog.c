@@ -13,9 +13,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
+#include "reg-due-time.h"
 #include "reg-note-dialog.h"
+#include "reg-staff-choices.h"
 
 #define N_CHANNELS 4
 #define N_STARS    5
@@ -211,33 +212,6 @@ field_for_error (const GError *error)
 
 /* Who ------------------------------------------------------------------ */
 
-static gint64
-author_id_at (RegNoteDialog *self,
-              guint          position)
-{
-  if (self->author_ids == NULL || position >= self->author_ids->len)
-    return 0;
-
-  return g_array_index (self->author_ids, gint64, position);
-}
-
-static gboolean
-find_author (RegNoteDialog *self,
-             gint64         author_id,
-             guint         *position)
-{
-  for (guint i = 0; i < self->author_ids->len; i++)
-    {
-      if (author_id_at (self, i) == author_id)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 gint64
 reg_note_dialog_get_author_id (RegNoteDialog *self)
 {
@@ -246,7 +220,7 @@ reg_note_dialog_get_author_id (RegNoteDialog *self)
   if (self->author_ids == NULL)
     return self->initial_author_id;
 
-  return author_id_at (self, adw_combo_row_get_selected (self->author_row));
+  return reg_staff_choices_id_at (self->author_ids, adw_combo_row_get_selected (self->author_row));
 }
 
 void
@@ -264,64 +238,20 @@ reg_note_dialog_set_author_id (RegNoteDialog *self,
       return;
     }
 
-  if (find_author (self, author_id, &position))
+  if (reg_staff_choices_find (self->author_ids, author_id, &position))
     adw_combo_row_set_selected (self->author_row, position);
   else
     g_warning ("Staff member %" G_GINT64_FORMAT " is not offered as an author", author_id);
 }
 
 static void
-add_author (RegNoteDialog *self,
-            gint64         id,
-            const char    *name)
-{
-  g_array_append_val (self->author_ids, id);
-  gtk_string_list_append (self->author_names, name);
-}
-
-/* The active staff by name. Someone who is not in that list (no one is
- * signed in, or the current staff member was made inactive) is still shown
- * as the author, rather than silently replaced by the first name. */
-static void
 load_authors (RegNoteDialog *self)
 {
-  g_autoptr(GPtrArray) staff = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 wanted = self->initial_author_id;
-  guint position = 0;
+  guint position;
 
   self->author_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (!(staff = reg_store_list_staff (self->store, TRUE, &error)))
-    g_warning ("Could not list the staff: %s", error->message);
-
-  for (guint i = 0; staff != NULL && i < staff->len; i++)
-    {
-      RegStaff *member = g_ptr_array_index (staff, i);
-
-      add_author (self, reg_staff_get_id (member), reg_staff_get_name (member));
-    }
-
-  if (wanted != 0 && !find_author (self, wanted, &position))
-    {
-      g_autoptr(RegStaff) member = reg_store_get_staff (self->store, wanted, NULL);
-
-      if (member != NULL)
-        add_author (self, wanted, reg_staff_get_name (member));
-      else
-        wanted = 0;
-    }
-
-  if (wanted == 0 || self->author_ids->len == 0)
-    {
-      gint64 nobody = 0;
-
-      g_array_prepend_val (self->author_ids, nobody);
-      gtk_string_list_splice (self->author_names, 0, 0,
-                              (const char * const []) { C_("author", "Nobody"), NULL });
-    }
-
-  find_author (self, wanted, &position);
+  position = reg_staff_choices_fill (self->store, self->initial_author_id,
+                                     self->author_names, self->author_ids);
   adw_combo_row_set_selected (self->author_row, position);
 
   /* Nothing to choose from. */
@@ -468,50 +398,6 @@ dialog_now (RegNoteDialog *self)
   return g_date_time_new_from_unix_local (reg_store_now (self->store));
 }
 
-/* @hour o'clock local time, @days after the day of @now. Built from the
- * calendar date rather than by adding seconds, so that a change to or
- * from summer time does not move the hour. */
-static GDateTime *
-day_at (GDateTime *now,
-        int        days,
-        int        hour)
-{
-  GDate date;
-  int year, month, day;
-
-  g_date_time_get_ymd (now, &year, &month, &day);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  g_date_add_days (&date, days);
-
-  return g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), hour, 0, 0);
-}
-
-/* "YYYY-MM-DD HH:MM" in local time, or NULL. */
-static GDateTime *
-parse_due (const char *text)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  int year, month, day, hour, minute;
-  char extra;
-
-  if (sscanf (copy, "%4d-%2d-%2d %2d:%2d %c", &year, &month, &day, &hour, &minute, &extra) != 5)
-    return NULL;
-  if (!g_date_valid_dmy (day, month, year) || hour < 0 || hour > 23 || minute < 0 || minute > 59)
-    return NULL;
-
-  return g_date_time_new_local (year, month, day, hour, minute, 0);
-}
-
-/* The day in full: the choices already say "tomorrow" or "in 2 days". */
-static char *
-format_due (GDateTime *due)
-{
-  /* Translators: in g_date_time_format() notation, as in "Due Tuesday 18 Nov, 09:00" */
-  return g_date_time_format (due, _("Due %A %-d %b, %H:%M"));
-}
-
 static GDateTime *
 due_for_choice (RegNoteDialog  *self,
                 DueChoice       choice,
@@ -527,43 +413,33 @@ due_for_choice (RegNoteDialog  *self,
       break;
 
     case DUE_LATER_TODAY:
-      due = day_at (now, 0, 17);
+      due = reg_due_time_day_at (now, 0, 17, 0);
       break;
 
     case DUE_TOMORROW_MORNING:
-      due = day_at (now, 1, 9);
+      due = reg_due_time_day_at (now, 1, 9, 0);
       break;
 
     case DUE_IN_TWO_DAYS:
-      due = day_at (now, 2, 9);
+      due = reg_due_time_day_at (now, 2, 9, 0);
       break;
 
     case DUE_NEXT_WEEK:
       /* Monday is 1: from a Monday that is a week on, from a Sunday tomorrow. */
-      due = day_at (now, 8 - g_date_time_get_day_of_week (now), 9);
+      due = reg_due_time_day_at (now, 8 - g_date_time_get_day_of_week (now), 9, 0);
       break;
 
     case DUE_CUSTOM:
     default:
-      due = parse_due (gtk_editable_get_text (GTK_EDITABLE (self->custom_due_entry)));
+      due = reg_due_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->custom_due_entry)),
+                                now, error);
       if (due == NULL)
-        {
-          g_autoptr(GDateTime) example = day_at (now, 1, 9);
-          g_autofree char *text = g_date_time_format (example, "%Y-%m-%d %H:%M");
-
-          g_set_error (error, REG_MODEL_ERROR, REG_MODEL_ERROR_INVALID,
-                       _("Type the due time as YYYY-MM-DD HH:MM, for example %s"), text);
-          return NULL;
-        }
+        return NULL;
       break;
     }
 
-  if (due == NULL || g_date_time_compare (due, now) <= 0)
-    {
-      g_set_error_literal (error, REG_MODEL_ERROR, REG_MODEL_ERROR_INVALID,
-                           _("That due time has passed; choose a later one"));
-      return NULL;
-    }
+  if (!reg_due_time_check_later (due, now, error))
+    return NULL;
 
   return g_steal_pointer (&due);
 }
@@ -581,7 +457,7 @@ update_due (RegNoteDialog *self)
   gtk_widget_set_visible (entry, choice == DUE_CUSTOM);
 
   if ((due = due_for_choice (self, choice, &error)) != NULL)
-    subtitle = format_due (due);
+    subtitle = reg_due_time_describe (due);
   else
     {
       subtitle = g_strdup (error->message);
@@ -614,7 +490,7 @@ on_due_selected (RegNoteDialog *self)
 
           if (due != NULL)
             {
-              g_autofree char *text = g_date_time_format (due, "%Y-%m-%d %H:%M");
+              g_autofree char *text = reg_due_time_to_text (due);
 
               gtk_editable_set_text (entry, text);
             }

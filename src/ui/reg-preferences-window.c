@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reg-autostart.h"
 #include "reg-preferences-window.h"
 #include "model/reg-record-list.h"
 
@@ -27,6 +28,10 @@ struct _RegPreferencesWindow
   AdwPreferencesPage   *staff_page;
   AdwEntryRow          *add_staff_row;
   GtkListBox           *staff_list;
+  GtkSwitch            *background_switch;
+  GtkSwitch            *autostart_switch;
+
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RegPreferencesWindow, reg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -441,6 +446,39 @@ on_staff_items_changed (RegPreferencesWindow *self,
 }
 
 static void
+on_autostart_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(RegPreferencesWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  /* The switch shows what is true now, asked or not. */
+  if (!reg_autostart_set_enabled_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      self->autostart_switch != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  if (self->autostart_switch == NULL)
+    return;
+  gtk_switch_set_state (self->autostart_switch, reg_autostart_is_enabled (self->settings));
+  gtk_switch_set_active (self->autostart_switch, reg_autostart_is_enabled (self->settings));
+}
+
+static gboolean
+on_autostart_state_set (RegPreferencesWindow *self,
+                        gboolean              state,
+                        GtkSwitch            *toggle)
+{
+  if (state == reg_autostart_is_enabled (self->settings))
+    return FALSE;
+
+  reg_autostart_set_enabled_async (self->settings, state, self->cancellable,
+                                   on_autostart_done, g_object_ref (self));
+  /* The state follows once it is done (the portal may ask first). */
+  return TRUE;
+}
+
+static void
 reg_preferences_window_constructed (GObject *object)
 {
   RegPreferencesWindow *self = REG_PREFERENCES_WINDOW (object);
@@ -452,6 +490,9 @@ reg_preferences_window_constructed (GObject *object)
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping,
                                 NULL, NULL);
+  g_settings_bind (self->settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  gtk_switch_set_active (self->autostart_switch, reg_autostart_is_enabled (self->settings));
+  gtk_switch_set_state (self->autostart_switch, reg_autostart_is_enabled (self->settings));
 
   /* Without a database there is nobody to manage. */
   if (self->store == NULL)
@@ -519,6 +560,9 @@ reg_preferences_window_dispose (GObject *object)
 {
   RegPreferencesWindow *self = REG_PREFERENCES_WINDOW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->staff != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->staff, self);
@@ -558,6 +602,9 @@ reg_preferences_window_class_init (RegPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, staff_page);
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, add_staff_row);
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, staff_list);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, autostart_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_autostart_state_set);
   gtk_widget_class_bind_template_callback (widget_class, on_add_staff);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
 }
@@ -565,5 +612,6 @@ reg_preferences_window_class_init (RegPreferencesWindowClass *klass)
 static void
 reg_preferences_window_init (RegPreferencesWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

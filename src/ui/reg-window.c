@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/reg-customer-list.h"
+#include "reg-agenda-view.h"
 #include "reg-customer-card.h"
 #include "reg-customer-row.h"
 #include "reg-customer-selection.h"
@@ -40,6 +41,9 @@ struct _RegWindow
   GdkFrameClock        *card_clock;
   gulong                card_paint_handler;
   guint                 card_idle;
+  RegAgendaView        *agenda;
+  guint                 n_unshown;         /* reminders the banner tells of */
+  RegFollowUp          *first_unshown;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -60,6 +64,14 @@ struct _RegWindow
   AdwWindowTitle       *card_title;
   GtkStack             *card_stack;
   AdwBin               *card_slot;
+  AdwBin               *agenda_slot;
+  GtkButton            *agenda_button;
+  GtkLabel             *overdue_badge;
+  GtkWidget            *card_menu_button;
+  GtkWidget            *add_note_button;
+  GtkRevealer          *reminder_revealer;
+  GtkLabel             *reminder_title;
+  GtkLabel             *reminder_detail;
   GtkDropDown          *sort_dropdown;
   GtkDropDown          *kind_dropdown;
   GtkDropDown          *internal_dropdown;
@@ -137,6 +149,7 @@ update_actions (RegWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-customer", writable && have && trashed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable && !self->show_trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-typed-customer", writable && !self->show_trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", have_store);
 }
 
 static void
@@ -273,6 +286,182 @@ select_customer (RegWindow *self,
   if (customer != NULL)
     open_customer (self, customer);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* ------------------------------------------------------------------ */
+/* The agenda and reminders                                             */
+
+/* The header bar button shows how many promises are overdue, everyone's,
+ * as the Agenda lists them before "Mine Only". */
+static void
+update_overdue_count (RegWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  guint count = 0;
+
+  if (self->store == NULL)
+    return;
+
+  if (!reg_store_count_overdue_follow_ups (self->store, reg_store_now (self->store), 0, &count, &error))
+    g_warning ("Could not count the overdue promises: %s", error->message);
+
+  if (count > 0)
+    {
+      g_autofree char *number = count > 99 ? g_strdup ("99+") : g_strdup_printf ("%u", count);
+
+      gtk_label_set_label (self->overdue_badge, number);
+      /* Translators: the Agenda button's tooltip and name for screen readers */
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Agenda, %u overdue promise",
+                                            "Agenda, %u overdue promises", count), count);
+    }
+  else
+    label = g_strdup (_("Agenda"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_badge), count > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->agenda_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->agenda_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+on_card_page_changed (RegWindow *self)
+{
+  gboolean agenda = g_strcmp0 (gtk_stack_get_visible_child_name (self->card_stack), "agenda") == 0;
+
+  /* The customer's buttons have no customer to act on there. */
+  gtk_widget_set_visible (self->card_menu_button, !agenda);
+  gtk_widget_set_visible (self->add_note_button, !agenda);
+}
+
+static void
+show_agenda (RegWindow *self)
+{
+  if (self->agenda == NULL)
+    return;
+
+  /* The Agenda takes the card's place: leave the card, so that keys
+   * like Ctrl+N do not act on a customer no longer shown. */
+  open_customer (self, NULL);
+  reg_customer_selection_set_selected_id (self->selection, 0);
+  gtk_stack_set_visible_child_name (self->card_stack, "agenda");
+  adw_window_title_set_title (self->card_title, _("Agenda"));
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  reg_agenda_view_scroll_to_start (self->agenda);
+}
+
+/**
+ * reg_window_show_agenda:
+ *
+ * Shows the Agenda in place of the card, scrolled to its start, where
+ * the overdue promises are. The focus stays where it is: the app calls
+ * this at start-up, when typing a name must still search.
+ */
+void
+reg_window_show_agenda (RegWindow *self)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+
+  show_agenda (self);
+}
+
+/**
+ * reg_window_show_customer:
+ *
+ * Opens the card of @customer_id, selecting it in the list if it is
+ * listed, as the Open button of a reminder does.
+ */
+void
+reg_window_show_customer (RegWindow *self,
+                          gint64     customer_id)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+
+  if (self->store != NULL && customer_id != 0)
+    select_customer (self, customer_id);
+}
+
+/**
+ * reg_window_refresh_reminders:
+ *
+ * Counts the overdue promises again and brings the Agenda up to date.
+ * Time passing makes promises overdue without any change in the store,
+ * so whoever knows a promise fell due calls this.
+ */
+void
+reg_window_refresh_reminders (RegWindow *self)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+
+  update_overdue_count (self);
+  if (self->agenda != NULL)
+    reg_agenda_view_refresh (self->agenda);
+}
+
+static void
+update_reminder_banner (RegWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(RegCustomer) customer = NULL;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u reminder could not be shown as a pop-up",
+                                        "%u reminders could not be shown as pop-ups",
+                                        self->n_unshown),
+                           self->n_unshown);
+  gtk_label_set_label (self->reminder_title, title);
+
+  if (self->first_unshown != NULL)
+    customer = reg_store_get_customer (self->store, reg_follow_up_get_customer_id (self->first_unshown), NULL);
+  if (customer != NULL)
+    /* Translators: a customer's name, then what was promised to them */
+    detail = g_strdup_printf (_("%s: %s"), reg_customer_get_display_name (customer),
+                              reg_follow_up_get_promise (self->first_unshown));
+  else if (self->first_unshown != NULL)
+    detail = g_strdup (reg_follow_up_get_promise (self->first_unshown));
+  gtk_label_set_label (self->reminder_detail, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->reminder_detail), detail != NULL);
+}
+
+/**
+ * reg_window_add_unshown_reminders:
+ * @follow_ups: (element-type RegFollowUp): reminders that fell due
+ *
+ * Tells of reminders that no notification server could show, in a
+ * banner above the list, until it is closed. The first one is named;
+ * further calls add to the count. Nothing is marked done.
+ */
+void
+reg_window_add_unshown_reminders (RegWindow *self,
+                                  GPtrArray *follow_ups)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+
+  if (follow_ups == NULL || follow_ups->len == 0 || self->store == NULL)
+    return;
+
+  if (self->first_unshown == NULL)
+    self->first_unshown = g_object_ref (g_ptr_array_index (follow_ups, 0));
+  self->n_unshown += follow_ups->len;
+  update_reminder_banner (self);
+  gtk_revealer_set_reveal_child (self->reminder_revealer, TRUE);
+}
+
+static void
+dismiss_reminders (RegWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->reminder_revealer, FALSE);
+  self->n_unshown = 0;
+  g_clear_object (&self->first_unshown);
+}
+
+static void
+on_agenda_customer_activated (RegWindow     *self,
+                              gint64         customer_id,
+                              RegAgendaView *agenda)
+{
+  select_customer (self, customer_id);
 }
 
 /* ------------------------------------------------------------------ */
@@ -764,6 +953,39 @@ set_show_trash (RegWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TRASH]);
 }
 
+static void
+show_agenda_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  show_agenda (self);
+  if (self->agenda != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->agenda));
+}
+
+static void
+dismiss_reminders_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  dismiss_reminders (REG_WINDOW (widget));
+}
+
+/* The banner's "Open Agenda": the reminders are seen there, so the
+ * banner has said what it had to. */
+static void
+open_unshown_reminders_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  dismiss_reminders (self);
+  show_agenda_action (widget, action_name, parameter);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -826,6 +1048,23 @@ set_up_store (RegWindow *self)
 
   self->staff_button = reg_staff_button_new (self->store, self->settings);
   adw_bin_set_child (self->staff_slot, GTK_WIDGET (self->staff_button));
+
+  self->agenda = reg_agenda_view_new (self->store);
+  adw_bin_set_child (self->agenda_slot, GTK_WIDGET (self->agenda));
+  g_object_bind_property (self->staff_button, "staff-id", self->agenda, "staff-id",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->agenda, "customer-activated",
+                            G_CALLBACK (on_agenda_customer_activated), self);
+  g_signal_connect_swapped (self->card_stack, "notify::visible-child-name",
+                            G_CALLBACK (on_card_page_changed), self);
+
+  /* Time passing makes promises overdue too: the application calls
+   * reg_window_refresh_reminders() when one falls due. */
+  g_signal_connect_object (self->store, "follow-up-changed",
+                           G_CALLBACK (update_overdue_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "reloaded",
+                           G_CALLBACK (update_overdue_count), self, G_CONNECT_SWAPPED);
+  update_overdue_count (self);
 
   /* Owners and tags are read when the filters open, not at start-up. */
   g_signal_connect_swapped (self->filter_popover, "show", G_CALLBACK (refresh_filter_choices), self);
@@ -893,10 +1132,15 @@ reg_window_dispose (GObject *object)
     g_binding_group_set_source (self->card_bindings, NULL);
   if (self->customer_view != NULL)
     gtk_list_view_set_model (self->customer_view, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, update_overdue_count, self);
+  if (self->card_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->card_stack, on_card_page_changed, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REG_TYPE_WINDOW);
 
   g_clear_object (&self->customer);
+  g_clear_object (&self->first_unshown);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->card_bindings);
@@ -984,6 +1228,9 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-trash", "x", undo_trash_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-trash", "show-trash");
+  gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-reminders", NULL, dismiss_reminders_action);
+  gtk_widget_class_install_action (widget_class, "win.open-unshown-reminders", NULL, open_unshown_reminders_action);
 
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/reg-window.ui");
@@ -1005,6 +1252,14 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegWindow, card_title);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, card_stack);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, card_slot);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, agenda_slot);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, agenda_button);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, overdue_badge);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, card_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, add_note_button);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, reminder_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, reminder_title);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, reminder_detail);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, internal_dropdown);

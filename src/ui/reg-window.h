@@ -19,5 +19,11 @@ G_DECLARE_FINAL_TYPE (RegWindow, reg_window, REG, WINDOW, AdwApplicationWindow)
 RegWindow       *reg_window_new               (RegApplication *application);
 RegCustomerList *reg_window_get_customer_list (RegWindow      *self);
 RegCustomer     *reg_window_get_customer      (RegWindow      *self);
+void             reg_window_show_agenda       (RegWindow      *self);
+void             reg_window_show_customer     (RegWindow      *self,
+                                               gint64          customer_id);
+void             reg_window_refresh_reminders (RegWindow      *self);
+void             reg_window_add_unshown_reminders (RegWindow  *self,
+                                               GPtrArray      *follow_ups);
 
 G_END_DECLS

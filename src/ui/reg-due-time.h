@@ -1,0 +1,25 @@
+/* reg-due-time.h: a promise's due time as a person types and reads it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+GDateTime *reg_due_time_day_at      (GDateTime   *from,
+                                     int          days,
+                                     int          hour,
+                                     int          minute);
+GDateTime *reg_due_time_parse       (const char  *text,
+                                     GDateTime   *now,
+                                     GError     **error);
+gboolean   reg_due_time_check_later (GDateTime   *due,
+                                     GDateTime   *now,
+                                     GError     **error);
+char      *reg_due_time_to_text     (GDateTime   *due);
+char      *reg_due_time_describe    (GDateTime   *due);
+
+G_END_DECLS
