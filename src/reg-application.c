@@ -185,6 +185,8 @@ on_open_agenda (RegApplication *self,
   reg_window_show_agenda (present_main_window (self));
 }
 
+static void on_follow_up_changed (RegApplication *self, gint64 id, gint64 customer_id, RegStore *store);
+
 /* Reminders come from the process that may write to the database: a
  * second, read-only session leaves them to the first. */
 static void
@@ -201,6 +203,7 @@ start_reminders (RegApplication *self)
   g_signal_connect_object (self->notifier, "unshown", G_CALLBACK (on_unshown), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->notifier, "open-customer", G_CALLBACK (on_open_customer), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->notifier, "open-agenda", G_CALLBACK (on_open_agenda), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "follow-up-changed", G_CALLBACK (on_follow_up_changed), self, G_CONNECT_SWAPPED);
   reg_reminder_service_start (self->reminders);
 }
 
@@ -237,6 +240,18 @@ release_background (RegApplication *self)
     return;
   self->held = FALSE;
   g_application_release (G_APPLICATION (self));
+}
+
+/* In the background with no promise left open: nothing to remind of. */
+static void
+on_follow_up_changed (RegApplication *self,
+                      gint64          id,
+                      gint64          customer_id,
+                      RegStore       *store)
+{
+  if (self->held && gtk_application_get_windows (GTK_APPLICATION (self)) == NULL &&
+      !has_open_follow_ups (self))
+    release_background (self);
 }
 
 /* The last window closed: keep running for the reminders, if wanted. */

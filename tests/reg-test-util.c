@@ -189,6 +189,8 @@ run_test_body (gpointer user_data)
 static void
 on_activate_after (GApplication *app)
 {
+  /* Once: a test may activate the application again itself. */
+  g_signal_handlers_disconnect_by_func (app, on_activate_after, NULL);
   g_idle_add (run_test_body, app);
 }
 

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "reg-autostart.h"
 #include "reg-test-util.h"
 #include "ui/reg-preferences-window.h"
 #include "ui/reg-window.h"
@@ -239,6 +242,148 @@ check_window_size_roundtrip (RegApplication *app,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+switch_is_on (gpointer data)
+{
+  return gtk_switch_get_state (data);
+}
+
+static gboolean
+switch_is_off (gpointer data)
+{
+  return !gtk_switch_get_state (data);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+file_is_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Preferences: "Remind me when Regulars is closed" is a setting; "Start
+ * at login" writes an autostart entry that starts Regulars in the
+ * background, and takes it away again. */
+static void
+check_preferences_reminders (RegApplication *app,
+                             gpointer        data)
+{
+  GSettings *settings = reg_application_get_settings (app);
+  g_autofree char *path = reg_autostart_get_path ();
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autofree char *exec = NULL;
+  RegPreferencesWindow *prefs;
+  GtkSwitch *background, *autostart;
+
+  g_assert_true (g_str_has_prefix (path, g_getenv ("XDG_CONFIG_HOME")));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = REG_PREFERENCES_WINDOW (reg_test_find_window (REG_TYPE_PREFERENCES_WINDOW));
+  g_assert_true (reg_test_wait_until (widget_is_mapped, prefs, 5000));
+  background = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (prefs), REG_TYPE_PREFERENCES_WINDOW,
+                                                          "background_switch"));
+  autostart = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (prefs), REG_TYPE_PREFERENCES_WINDOW,
+                                                         "autostart_switch"));
+
+  g_assert_true (gtk_switch_get_active (background));
+  gtk_switch_set_active (background, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "run-in-background"));
+  gtk_switch_set_active (background, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "run-in-background"));
+
+  g_assert_false (gtk_switch_get_active (autostart));
+  gtk_switch_set_active (autostart, TRUE);
+  g_assert_true (reg_test_wait_until (file_exists, path, 5000));
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, NULL));
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  g_assert_true (g_str_has_suffix (exec, " --background"));
+  g_assert_true (reg_test_wait_until (switch_is_on, autostart, 5000));
+
+  gtk_switch_set_active (autostart, FALSE);
+  g_assert_true (reg_test_wait_until (file_is_gone, path, 5000));
+  g_assert_true (reg_test_wait_until (switch_is_off, autostart, 5000));
+}
+
+/* A shop with one open promise, due tomorrow. */
+static char *
+shop_with_promise (char **dir)
+{
+  g_autoptr(RegStore) store = NULL;
+  g_autoptr(RegCustomer) customer = reg_customer_new ();
+  g_autoptr(RegFollowUp) follow_up = reg_follow_up_new ();
+  char *path;
+
+  *dir = g_dir_make_tmp ("regulars-background-XXXXXX", NULL);
+  path = g_build_filename (*dir, "shop.db", NULL);
+  store = reg_store_open (path, NULL);
+  g_assert_nonnull (store);
+  reg_customer_set_display_name (customer, "Anna Smith");
+  g_assert_true (reg_store_save_customer (store, customer, NULL));
+  reg_follow_up_set_customer_id (follow_up, reg_customer_get_id (customer));
+  reg_follow_up_set_promise (follow_up, "Call back");
+  reg_follow_up_set_due_at (follow_up, g_get_real_time () / G_USEC_PER_SEC + 86400);
+  g_assert_true (reg_store_save_follow_up (store, follow_up, NULL));
+  return path;
+}
+
+/* Closing the window while a promise is open leaves Regulars running,
+ * without a window, to remind of it; Quit really quits. */
+static void
+check_close_keeps_running (RegApplication *app,
+                           gpointer        data)
+{
+  GSettings *settings = reg_application_get_settings (app);
+
+  g_settings_set_boolean (settings, "run-in-background", TRUE);
+  reg_test_destroy_windows ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (reg_application_is_in_background (app));
+  g_assert_true (reg_reminder_service_get_armed_at (reg_application_get_reminder_service (app)) > 0);
+
+  /* Opened again from the launcher: a window, still one process. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_false (reg_application_is_in_background (app));
+}
+
+/* Unless it was asked not to. */
+static void
+check_close_quits_when_asked (RegApplication *app,
+                              gpointer        data)
+{
+  GSettings *settings = reg_application_get_settings (app);
+
+  g_settings_set_boolean (settings, "run-in-background", FALSE);
+  reg_test_destroy_windows ();
+  g_assert_false (reg_application_is_in_background (app));
+  g_settings_reset (settings, "run-in-background");
+}
+
+static void
+test_close_keeps_running (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = shop_with_promise (&dir);
+
+  {
+    g_autoptr(RegApplication) app = reg_test_application_new ();
+    reg_test_run_with_database (app, path, check_close_keeps_running, NULL);
+  }
+  {
+    g_autoptr(RegApplication) app = reg_test_application_new ();
+    reg_test_run_with_database (app, path, check_close_quits_when_asked, NULL);
+  }
+  reg_test_remove_tree (dir);
+}
+
 #define RUN_IN_APP(check) \
   static void test_##check (void) \
   { \
@@ -250,11 +395,25 @@ RUN_IN_APP (actions_and_accels)
 RUN_IN_APP (secondary_windows)
 RUN_IN_APP (preferences_style)
 RUN_IN_APP (window_size_roundtrip)
+RUN_IN_APP (preferences_reminders)
+
+static char *config_home;
+
+static void
+remove_config_home (void)
+{
+  reg_test_remove_tree (config_home);
+  g_free (config_home);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
+  /* The autostart entry goes into a folder of this run's own. */
+  config_home = g_dir_make_tmp ("regulars-config-XXXXXX", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  atexit (remove_config_home);
   reg_test_init (&argc, &argv);
 
   g_test_add_func ("/application/run/presents-window-and-quits", test_run_presents_window_and_quits);
@@ -263,6 +422,8 @@ main (int   argc,
   g_test_add_func ("/application/actions/secondary-windows", test_secondary_windows);
   g_test_add_func ("/application/preferences/style", test_preferences_style);
   g_test_add_func ("/window/settings/size-roundtrip", test_window_size_roundtrip);
+  g_test_add_func ("/application/preferences/reminders", test_preferences_reminders);
+  g_test_add_func ("/application/background/close-keeps-running", test_close_keeps_running);
 
   return g_test_run ();
 }

@@ -1627,7 +1627,7 @@ snooze_morning_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  now = g_date_time_new_from_unix_local (reg_store_now (self->store));
+  now = reg_due_time_now (self->store);
   morning = reg_due_time_day_at (now, 1, 9, 0);
   if (morning != NULL)
     snooze_follow_up (self, param, g_date_time_to_unix (morning));

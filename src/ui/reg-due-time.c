@@ -104,3 +104,29 @@ reg_due_time_describe (GDateTime *due)
   /* Translators: in g_date_time_format() notation, as in "Due Tuesday 18 Nov, 09:00" */
   return g_date_time_format (due, _("Due %A %-d %b, %H:%M"));
 }
+
+/* Now by the store's clock (which tests set), in local time: what
+ * "tomorrow morning" and "has passed" are reckoned from. */
+GDateTime *
+reg_due_time_now (RegStore *store)
+{
+  g_return_val_if_fail (REG_IS_STORE (store), NULL);
+
+  return g_date_time_new_from_unix_local (reg_store_now (store));
+}
+
+/* Makes @due the due time of @follow_up: the moment in UTC, and the
+ * zone the person meant it in, so that a move to another zone keeps the
+ * wall-clock time they promised. */
+void
+reg_due_time_apply (GDateTime   *due,
+                    RegFollowUp *follow_up)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+
+  g_return_if_fail (due != NULL);
+  g_return_if_fail (REG_IS_FOLLOW_UP (follow_up));
+
+  reg_follow_up_set_due_at (follow_up, g_date_time_to_unix (due));
+  reg_follow_up_set_due_zone (follow_up, g_time_zone_get_identifier (zone));
+}

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "store/reg-store.h"
+
 G_BEGIN_DECLS
 
 GDateTime *reg_due_time_day_at      (GDateTime   *from,
@@ -21,5 +23,8 @@ gboolean   reg_due_time_check_later (GDateTime   *due,
                                      GError     **error);
 char      *reg_due_time_to_text     (GDateTime   *due);
 char      *reg_due_time_describe    (GDateTime   *due);
+GDateTime *reg_due_time_now         (RegStore    *store);
+void       reg_due_time_apply       (GDateTime   *due,
+                                     RegFollowUp *follow_up);
 
 G_END_DECLS

@@ -211,16 +211,10 @@ load_assignees (RegFollowUpDialog *self)
 /* When ----------------------------------------------------------------- */
 
 static GDateTime *
-dialog_now (RegFollowUpDialog *self)
-{
-  return g_date_time_new_from_unix_local (reg_store_now (self->store));
-}
-
-static GDateTime *
 typed_due (RegFollowUpDialog  *self,
            GError            **error)
 {
-  g_autoptr(GDateTime) now = dialog_now (self);
+  g_autoptr(GDateTime) now = reg_due_time_now (self->store);
 
   return reg_due_time_parse (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), now, error);
 }
@@ -326,14 +320,10 @@ save_new (RegFollowUpDialog  *self,
           GError            **error)
 {
   g_autoptr(RegFollowUp) follow_up = reg_follow_up_new ();
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
 
   reg_follow_up_set_customer_id (follow_up, reg_customer_get_id (self->customer));
   reg_follow_up_set_promise (follow_up, promise);
-  /* The moment in UTC, and the zone the person meant it in, so that a
-   * move to another zone keeps the wall-clock time they promised. */
-  reg_follow_up_set_due_at (follow_up, g_date_time_to_unix (due));
-  reg_follow_up_set_due_zone (follow_up, g_time_zone_get_identifier (zone));
+  reg_due_time_apply (due, follow_up);
   reg_follow_up_set_assigned_to (follow_up, selected_assignee (self));
   reg_follow_up_set_created_by (follow_up, self->staff_id);
 
@@ -364,10 +354,7 @@ save_changes (RegFollowUpDialog  *self,
   reg_follow_up_set_assigned_to (follow_up, selected_assignee (self));
   if (due != NULL)
     {
-      g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-
-      reg_follow_up_set_due_at (follow_up, g_date_time_to_unix (due));
-      reg_follow_up_set_due_zone (follow_up, g_time_zone_get_identifier (zone));
+      reg_due_time_apply (due, follow_up);
       /* A new due time is the one that counts: a snooze chosen for the
        * old one would otherwise keep it quiet until the snooze ends. */
       reg_follow_up_set_snoozed_until (follow_up, 0);
@@ -394,7 +381,7 @@ follow_up_save_action (GtkWidget  *widget,
 {
   RegFollowUpDialog *self = REG_FOLLOW_UP_DIALOG (widget);
   g_autoptr(RegFollowUpDialog) keep_alive = NULL;
-  g_autoptr(GDateTime) now = dialog_now (self);
+  g_autoptr(GDateTime) now = reg_due_time_now (self->store);
   g_autoptr(GDateTime) due = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *promise = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->promise_row))));
@@ -467,7 +454,7 @@ reg_follow_up_dialog_constructed (GObject *object)
     }
   else
     {
-      g_autoptr(GDateTime) now = dialog_now (self);
+      g_autoptr(GDateTime) now = reg_due_time_now (self->store);
 
       due = reg_due_time_day_at (now, 1, DEFAULT_DUE_HOUR, 0);
       due_text = reg_due_time_to_text (due);

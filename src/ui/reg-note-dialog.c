@@ -393,17 +393,11 @@ note_rate_action (GtkWidget  *widget,
 /* When is the promise due ---------------------------------------------- */
 
 static GDateTime *
-dialog_now (RegNoteDialog *self)
-{
-  return g_date_time_new_from_unix_local (reg_store_now (self->store));
-}
-
-static GDateTime *
 due_for_choice (RegNoteDialog  *self,
                 DueChoice       choice,
                 GError        **error)
 {
-  g_autoptr(GDateTime) now = dialog_now (self);
+  g_autoptr(GDateTime) now = reg_due_time_now (self->store);
   g_autoptr(GDateTime) due = NULL;
 
   switch (choice)
@@ -578,7 +572,6 @@ note_save_action (GtkWidget  *widget,
     {
       g_autofree char *promise = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->promise_entry))));
       g_autoptr(GDateTime) due = NULL;
-      g_autoptr(GTimeZone) zone = NULL;
 
       if (*promise == '\0')
         {
@@ -592,13 +585,9 @@ note_save_action (GtkWidget  *widget,
           return;
         }
 
-      /* The moment in UTC, and the zone the person meant it in, so that a
-       * move to another zone keeps the wall-clock time they promised. */
-      zone = g_time_zone_new_local ();
       follow_up = reg_follow_up_new ();
       reg_follow_up_set_promise (follow_up, promise);
-      reg_follow_up_set_due_at (follow_up, g_date_time_to_unix (due));
-      reg_follow_up_set_due_zone (follow_up, g_time_zone_get_identifier (zone));
+      reg_due_time_apply (due, follow_up);
       reg_follow_up_set_assigned_to (follow_up, author_id);
       reg_follow_up_set_created_by (follow_up, author_id);
     }
