@@ -104,6 +104,21 @@ reg_test_wait_until (RegTestCondition condition,
   return condition (data);
 }
 
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Waits for @widget to be on screen, as presenting a window, or a page
+ * switch, happens only once the main loop runs. */
+void
+reg_test_wait_mapped (gpointer widget)
+{
+  g_assert_true (GTK_IS_WIDGET (widget));
+  g_assert_true (reg_test_wait_until (is_mapped, widget, 5000));
+}
+
 void
 reg_test_spin (guint ms)
 {

@@ -22,6 +22,7 @@ void            reg_test_init            (int              *argc,
 gboolean        reg_test_wait_until      (RegTestCondition  condition,
                                           gpointer          data,
                                           guint             timeout_ms);
+void            reg_test_wait_mapped     (gpointer          widget);
 void            reg_test_spin            (guint             ms);
 RegApplication *reg_test_application_new (void);
 GtkWindow      *reg_test_find_window     (GType             type);

@@ -165,12 +165,6 @@ shop_tear_down (Shop          *shop,
   g_free (shop->path);
 }
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 /* The window, with the store's clock set to the shop's "now". */
 static RegWindow *
 main_window (RegApplication *app,
@@ -179,7 +173,7 @@ main_window (RegApplication *app,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (REG_IS_WINDOW (window));
-  g_assert_true (reg_test_wait_until (is_mapped, window, 5000));
+  reg_test_wait_mapped (window);
   reg_store_set_now (reg_application_get_store (app), shop->now);
   reg_window_refresh_reminders (REG_WINDOW (window));
   reg_test_settle ();

@@ -319,12 +319,6 @@ press_card_shortcut (Fixture         *f,
   g_assert_true (pressed);
 }
 
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* ------------------------------------------------------------------ */
 /* Fixture                                                              */
 
@@ -383,7 +377,7 @@ fixture_set_up (Fixture       *f,
   reg_customer_card_set_customer (f->card, f->customer);
 
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (reg_test_wait_until (widget_is_mapped, f->card, 5000));
+  reg_test_wait_mapped (f->card);
 }
 
 static void

@@ -87,12 +87,6 @@ count_follow_ups (Fixture *f)
 /* The widgets                                                          */
 
 static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
 no_dialog (gpointer data)
 {
   return reg_test_find_window (REG_TYPE_FOLLOW_UP_DIALOG) == NULL;
@@ -217,7 +211,7 @@ wait_for_dialog (void)
   reg_test_settle ();
   dialog = reg_test_find_window (REG_TYPE_FOLLOW_UP_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_true (reg_test_wait_until (widget_is_mapped, dialog, 5000));
+  reg_test_wait_mapped (dialog);
   return REG_FOLLOW_UP_DIALOG (dialog);
 }
 
@@ -339,7 +333,7 @@ show_card (Fixture        *f,
   reg_customer_card_set_customer (f->card, f->customer);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (reg_test_wait_until (widget_is_mapped, f->card, 5000));
+  reg_test_wait_mapped (f->card);
 }
 
 static void

@@ -33,25 +33,6 @@ typedef struct
 
 #define NO_STAFF GINT_TO_POINTER (1)
 
-static gint64
-add_staff (RegStore   *store,
-           const char *name)
-{
-  g_autoptr(RegStaff) staff = reg_staff_new ();
-  g_autoptr(GError) error = NULL;
-
-  reg_staff_set_name (staff, name);
-  g_assert_true (reg_store_save_staff (store, staff, &error));
-  g_assert_no_error (error);
-  return reg_staff_get_id (staff);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static gboolean
 object_is_gone (gpointer data)
 {
@@ -81,13 +62,13 @@ fixture_set_up (Fixture       *f,
   /* Ben is the one writing, but Ana comes first in the list by name. */
   if (data != NO_STAFF)
     {
-      f->ben = add_staff (f->store, "Ben Okafor");
-      f->ana = add_staff (f->store, "Ana Lima");
+      f->ben = reg_test_add_staff (f->store, "Ben Okafor", TRUE);
+      f->ana = reg_test_add_staff (f->store, "Ana Lima", TRUE);
     }
 
   f->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_present (f->parent);
-  g_assert_true (reg_test_wait_until (widget_is_mapped, f->parent, 5000));
+  reg_test_wait_mapped (f->parent);
 
   g_weak_ref_init (&f->dialog_ref, NULL);
 }
@@ -123,7 +104,7 @@ open_dialog (Fixture *f,
   g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), f);
   g_weak_ref_set (&f->dialog_ref, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (reg_test_wait_until (widget_is_mapped, dialog, 5000));
+  reg_test_wait_mapped (dialog);
   return dialog;
 }
 

@@ -426,6 +426,35 @@ test_one_notify_on_time (Fixture       *f,
   run_app (f, T0, check_one_notify_on_time);
 }
 
+/* Open, on the pop-up: the window shows that customer's card. */
+static gboolean
+window_shows_anna (gpointer data)
+{
+  RegWindow *window = REG_WINDOW (reg_test_find_window (REG_TYPE_WINDOW));
+  RegCustomer *customer = window ? reg_window_get_customer (window) : NULL;
+
+  return customer != NULL && g_str_equal (reg_customer_get_display_name (customer), "Anna Smith");
+}
+
+static void
+check_open (RegApplication *app,
+            gpointer        data)
+{
+  set_now (app, T0 + 60);
+  wait_for_notify (1);
+  g_assert_false (window_shows_anna (NULL));
+  invoke_action (1, "default");
+  g_assert_true (reg_test_wait_until (window_shows_anna, NULL, 5000));
+  g_assert_cmpint (sql_int (app, "SELECT status = 'open' FROM follow_ups WHERE id = 1"), ==, 1);
+}
+
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  run_app (f, T0, check_open);
+}
+
 static void
 check_snooze (RegApplication *app,
               gpointer        data)
@@ -756,6 +785,19 @@ test_background (Fixture       *f,
   g_assert_cmpstr (summary, ==, "Anna Smith");
   /* Still running, for the next one. */
   g_assert_cmpint (waitpid (pid, NULL, WNOHANG), ==, 0);
+
+  /* Done from the command line, through the running instance. */
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (out + strlen ("Follow-up "), NULL, 10));
+    const char *done[] = { g_getenv ("REGULARS_BIN"), "--done", id, NULL };
+    g_autoptr(RegStore) store = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) done, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    store = reg_store_open (f->path, NULL);
+    g_assert_cmpint (reg_test_sql_int (store, "SELECT count(*) FROM follow_ups WHERE status = 'open'"), ==, 0);
+  }
   kill (pid, SIGTERM);
   waitpid (pid, NULL, 0);
   g_spawn_close_pid (pid);
@@ -778,6 +820,7 @@ main (int   argc,
   g_test_add (path, Fixture, daemon, fixture_set_up, func, fixture_tear_down)
   ADD ("/reminders/due/one-pop-up-on-time", test_one_notify_on_time, "daemon");
   ADD ("/reminders/action/snooze", test_snooze, "daemon");
+  ADD ("/reminders/action/open", test_open, "daemon");
   ADD ("/reminders/edited-later-not-early", test_edited_later, "daemon");
   ADD ("/reminders/cancelled-never", test_cancelled, "daemon");
   ADD ("/reminders/missed-while-away", test_missed_while_away, "daemon");

@@ -48,17 +48,6 @@ add_customer (RegStore   *store,
   return reg_customer_get_id (customer);
 }
 
-static gint64
-add_staff (RegStore   *store,
-           const char *name)
-{
-  g_autoptr(RegStaff) staff = reg_staff_new ();
-
-  reg_staff_set_name (staff, name);
-  g_assert_true (reg_store_save_staff (store, staff, NULL));
-  return reg_staff_get_id (staff);
-}
-
 static void
 shop_set_up (Shop *shop)
 {
@@ -71,8 +60,8 @@ shop_set_up (Shop *shop)
   store = reg_store_open (shop->path, &error);
   g_assert_no_error (error);
 
-  shop->priya = add_staff (store, "Priya Sharma");
-  shop->jonas = add_staff (store, "Jonas Weber");
+  shop->priya = reg_test_add_staff (store, "Priya Sharma", TRUE);
+  shop->jonas = reg_test_add_staff (store, "Jonas Weber", TRUE);
   shop->zoe = add_customer (store, "Zoë Brown", "+44 7700 900123", "zoe@example.com", TRUE);
   shop->anna = add_customer (store, "Anna Smith", NULL, "anna@example.org", FALSE);
   shop->omar = add_customer (store, "Omar Haddad", NULL, NULL, FALSE);
@@ -91,19 +80,13 @@ shop_tear_down (Shop *shop)
   g_free (shop->path);
 }
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static RegWindow *
 main_window (RegApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (REG_IS_WINDOW (window));
-  g_assert_true (reg_test_wait_until (is_mapped, window, 5000));
+  reg_test_wait_mapped (window);
   return REG_WINDOW (window);
 }
 
