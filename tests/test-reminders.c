@@ -426,6 +426,41 @@ test_one_notify_on_time (Fixture       *f,
   run_app (f, T0, check_one_notify_on_time);
 }
 
+/* Many due at the same moment: one pop-up that says how many, rather
+ * than a screenful. */
+static void
+check_grouped (RegApplication *app,
+               gpointer        data)
+{
+  g_autofree char *summary = NULL, *body = NULL;
+  g_autoptr(GVariant) actions = NULL;
+  g_autofree const char **strv = NULL;
+
+  set_now (app, T0 + 60);
+  wait_for_notify (1);
+  summary = notify_string (0, 3);
+  body = notify_string (0, 4);
+  g_assert_cmpstr (summary, ==, "5 promises are due");
+  g_assert_nonnull (strstr (body, "Anna Smith: Call back about the part"));
+  g_assert_nonnull (strstr (body, "and 1 more"));
+  actions = notify_arg (0, 5);
+  strv = g_variant_get_strv (actions, NULL);
+  g_assert_cmpstr (strv[0], ==, "agenda");
+  g_assert_cmpstr (strv[1], ==, "Open Agenda");
+}
+
+static void
+test_grouped (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RegStore) store = reg_store_open (f->path, NULL);
+
+  for (guint i = 0; i < 4; i++)
+    add_follow_up (store, f->omar, f->priya, "Bring the catalogue", T0 + 60);
+  g_clear_object (&store);
+  run_app (f, T0, check_grouped);
+}
+
 /* Open, on the pop-up: the window shows that customer's card. */
 static gboolean
 window_shows_anna (gpointer data)
@@ -821,6 +856,7 @@ main (int   argc,
   ADD ("/reminders/due/one-pop-up-on-time", test_one_notify_on_time, "daemon");
   ADD ("/reminders/action/snooze", test_snooze, "daemon");
   ADD ("/reminders/action/open", test_open, "daemon");
+  ADD ("/reminders/due/grouped", test_grouped, "daemon");
   ADD ("/reminders/edited-later-not-early", test_edited_later, "daemon");
   ADD ("/reminders/cancelled-never", test_cancelled, "daemon");
   ADD ("/reminders/missed-while-away", test_missed_while_away, "daemon");
