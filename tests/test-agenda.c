@@ -14,25 +14,32 @@
 #include "ui/reg-agenda-view.h"
 #include "ui/reg-window.h"
 
+typedef struct _ShopTest ShopTest;
+
 typedef struct
 {
-  char   *dir;
-  char   *path;
-  gint64  now;                 /* the store's clock while the test runs */
-  gint64  priya, jonas;
-  gint64  zoe, anna, omar, bea;
-  gint64  zoe_call, anna_quote, omar_ring, bea_invoice, zoe_stock;
-  guint   n_many;              /* more overdue promises, for the big list */
+  const ShopTest *test;
+  char           *dir;
+  char           *path;
+  gint64          now;         /* the store's clock while the test runs */
+  gint64          priya, jonas;
+  gint64          zoe, anna, omar, bea;
+  gint64          zoe_call, anna_quote, omar_ring, bea_invoice, zoe_stock;
+  guint           n_many;      /* more overdue promises, for the big list */
 } Shop;
 
-/* A test: what it checks in the running application, on a shop with
- * @n_many more promises. */
-typedef struct
+/* What a test checks in the running application's window. */
+typedef void (*ShopCheck) (RegApplication *app,
+                           RegWindow      *window,
+                           Shop           *shop);
+
+/* A test: its check, on a shop with @n_many more promises. */
+struct _ShopTest
 {
-  const char     *path;
-  RegTestAppFunc  check;
-  guint           n_many;
-} ShopTest;
+  const char *path;
+  ShopCheck   check;
+  guint       n_many;
+};
 
 static gint64
 add_customer (RegStore   *store,
@@ -117,7 +124,8 @@ shop_set_up (Shop          *shop,
   g_autoptr(RegStore) store = NULL;
   gint64 other;
 
-  shop->n_many = ((const ShopTest *) data)->n_many;
+  shop->test = data;
+  shop->n_many = shop->test->n_many;
   shop->dir = g_dir_make_tmp ("regulars-agenda-XXXXXX", &error);
   shop->path = g_build_filename (shop->dir, "shop.db", NULL);
   store = reg_store_open (shop->path, &error);
@@ -411,10 +419,9 @@ assert_overdue_count (RegWindow  *window,
 
 static void
 check_groups (RegApplication *app,
-              gpointer        data)
+              RegWindow      *window,
+              Shop           *shop)
 {
-  Shop *shop = data;
-  RegWindow *window = main_window (app, shop);
   GtkWidget *button = find_by_class (window, GTK_TYPE_BUTTON, "agenda-button");
   g_autofree char *expected = expected_agenda (shop, FALSE);
   g_autofree char *shown = NULL;
@@ -441,10 +448,9 @@ check_groups (RegApplication *app,
 
 static void
 check_mine_only (RegApplication *app,
-                 gpointer        data)
+                 RegWindow      *window,
+                 Shop           *shop)
 {
-  Shop *shop = data;
-  RegWindow *window = main_window (app, shop);
   RegAgendaView *agenda = agenda_view (window);
   GtkWidget *toggle = reg_test_find_widget (GTK_WIDGET (agenda), GTK_TYPE_TOGGLE_BUTTON, NULL, NULL);
   g_autofree char *mine = expected_agenda (shop, TRUE);
@@ -476,10 +482,9 @@ check_mine_only (RegApplication *app,
 
 static void
 check_activate (RegApplication *app,
-                gpointer        data)
+                RegWindow      *window,
+                Shop           *shop)
 {
-  Shop *shop = data;
-  RegWindow *window = main_window (app, shop);
   GtkWidget *focus;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-agenda", NULL);
@@ -511,10 +516,9 @@ check_activate (RegApplication *app,
 
 static void
 check_unshown (RegApplication *app,
-               gpointer        data)
+               RegWindow      *window,
+               Shop           *shop)
 {
-  Shop *shop = data;
-  RegWindow *window = main_window (app, shop);
   RegStore *store = reg_application_get_store (app);
   GtkWidget *banner = find_by_class (window, GTK_TYPE_BOX, "reminder-banner");
   GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_parent (banner));
@@ -563,10 +567,9 @@ check_unshown (RegApplication *app,
 
 static void
 check_done (RegApplication *app,
-            gpointer        data)
+            RegWindow      *window,
+            Shop           *shop)
 {
-  Shop *shop = data;
-  RegWindow *window = main_window (app, shop);
   RegStore *store = reg_application_get_store (app);
   g_autoptr(RegFollowUp) quote = reg_store_get_follow_up (store, shop->anna_quote, NULL);
   g_autoptr(GError) error = NULL;
@@ -600,10 +603,9 @@ check_done (RegApplication *app,
 
 static void
 check_empty (RegApplication *app,
-             gpointer        data)
+             RegWindow      *window,
+             Shop           *shop)
 {
-  Shop *shop = data;
-  RegWindow *window = main_window (app, shop);
   RegStore *store = reg_application_get_store (app);
   gint64 ids[] = { shop->zoe_call, shop->anna_quote, shop->omar_ring, shop->bea_invoice, shop->zoe_stock };
   GtkWidget *page;
@@ -622,10 +624,9 @@ check_empty (RegApplication *app,
 /* Thousands of promises make widgets only for the rows on screen. */
 static void
 check_many (RegApplication *app,
-            gpointer        data)
+            RegWindow      *window,
+            Shop           *shop)
 {
-  Shop *shop = data;
-  RegWindow *window = main_window (app, shop);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) boxes = NULL;
   g_autofree char *first = NULL;
@@ -656,15 +657,23 @@ check_many (RegApplication *app,
   g_assert_cmpuint (made, <, 500);
 }
 
+static void
+run_check (RegApplication *app,
+           gpointer        data)
+{
+  Shop *shop = data;
+
+  shop->test->check (app, main_window (app, shop), shop);
+}
+
 /* Each test runs the application on its own copy of the shop. */
 static void
 run_in_shop (Shop          *shop,
              gconstpointer  data)
 {
-  const ShopTest *test = data;
   g_autoptr(RegApplication) app = reg_test_application_new ();
 
-  reg_test_run_with_database (app, shop->path, test->check, shop);
+  reg_test_run_with_database (app, shop->path, run_check, shop);
 }
 
 int
