@@ -574,6 +574,115 @@ test_staff_and_cases (Fixture       *f,
   g_assert_cmpstr (reg_case_event_get_text (g_ptr_array_index (events, 0)), ==, "The lid was cracked.");
 }
 
+static const char *
+event_kinds (RegStore *store,
+             RegCase  *kase,
+             GString  *kinds)
+{
+  g_autoptr(GPtrArray) events = reg_store_list_case_events (store, reg_case_get_id (kase), NULL);
+
+  g_string_truncate (kinds, 0);
+  for (guint i = 0; i < events->len; i++)
+    g_string_append_printf (kinds, "%s%s", i ? " " : "", reg_case_event_get_kind (events->pdata[i]));
+  return kinds->str;
+}
+
+/* Every step of a complaint: the ones allowed are recorded, who and when
+ * and what; the ones refused say why and change nothing. */
+static void
+test_case_steps (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RegCustomer) customer = add_customer (f->store, "Hamid Mansour", NULL, NULL, NULL);
+  gint64 jonas = add_staff (f->store, "Jonas Weber");
+  gint64 priya = add_staff (f->store, "Priya Sharma");
+  g_autoptr(RegCase) kase = reg_case_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GString) kinds = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  RegCaseEvent *last;
+
+  reg_store_set_now (f->store, 1800000000);
+  reg_case_set_customer_id (kase, reg_customer_get_id (customer));
+  reg_case_set_title (kase, "Damaged on arrival");
+  g_assert_true (reg_store_open_case (f->store, kase, jonas, &error));
+
+  /* Escalating and resolving are not plain status changes. */
+  g_assert_false (reg_store_set_case_status (f->store, kase, REG_CASE_STATUS_ESCALATED, jonas, NULL, &error));
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (reg_store_set_case_status (f->store, kase, REG_CASE_STATUS_CLOSED, jonas, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "A case that is open cannot become closed.");
+  g_clear_error (&error);
+  g_assert_cmpint (reg_case_get_status (kase), ==, REG_CASE_STATUS_OPEN);
+
+  reg_store_set_now (f->store, 1800000100);
+  g_assert_true (reg_store_set_case_status (f->store, kase, REG_CASE_STATUS_IN_PROGRESS, jonas, "Looking into it", &error));
+  g_assert_no_error (error);
+
+  /* Escalated: to whom (or which team) and why, or not at all. */
+  g_assert_false (reg_store_escalate_case (f->store, kase, 0, " ", "Needs a refund", jonas, &error));
+  g_assert_nonnull (strstr (error->message, "Escalated to"));
+  g_clear_error (&error);
+  g_assert_false (reg_store_escalate_case (f->store, kase, priya, NULL, "", jonas, &error));
+  g_assert_nonnull (strstr (error->message, "Reason"));
+  g_clear_error (&error);
+  g_assert_cmpint (reg_case_get_status (kase), ==, REG_CASE_STATUS_IN_PROGRESS);
+  g_assert_true (reg_store_escalate_case (f->store, kase, priya, "Service", "Needs a refund", jonas, &error));
+  g_assert_cmpint (reg_case_get_escalated_to_id (kase), ==, priya);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT escalated_to_id FROM cases"), ==, priya);
+
+  /* Handed over: Priya owns it now. */
+  g_assert_false (reg_store_hand_over_case (f->store, kase, jonas, NULL, jonas, &error));
+  g_clear_error (&error);
+  g_assert_true (reg_store_hand_over_case (f->store, kase, priya, "Back from leave", jonas, &error));
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT owner_id FROM cases"), ==, priya);
+
+  g_assert_true (reg_store_set_case_status (f->store, kase, REG_CASE_STATUS_WAITING, priya, "Asked for a photo", &error));
+
+  /* Satisfaction only once resolved; a resolution says how. */
+  g_assert_false (reg_store_rate_case (f->store, kase, 4, NULL, priya, &error));
+  g_clear_error (&error);
+  g_assert_false (reg_store_resolve_case (f->store, kase, "  ", TRUE, priya, &error));
+  g_assert_nonnull (strstr (error->message, "Resolution"));
+  g_clear_error (&error);
+  reg_store_set_now (f->store, 1800003600);
+  g_assert_true (reg_store_resolve_case (f->store, kase, "Refunded in full", TRUE, priya, &error));
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT resolved_at FROM cases"), ==, 1800003600);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT customer_told FROM cases"), ==, 1);
+  g_assert_false (reg_store_rate_case (f->store, kase, 6, NULL, priya, &error));
+  g_clear_error (&error);
+  g_assert_true (reg_store_rate_case (f->store, kase, 4, "Quick, but should not have happened", priya, &error));
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT satisfaction FROM cases"), ==, 4);
+
+  /* Reopened when the customer came back, resolved again, closed. */
+  g_assert_true (reg_store_set_case_status (f->store, kase, REG_CASE_STATUS_IN_PROGRESS, priya, "Wrong amount", &error));
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT ifnull (resolved_at, 0) FROM cases"), ==, 0);
+  g_assert_true (reg_store_resolve_case (f->store, kase, "Difference refunded", TRUE, priya, &error));
+  g_assert_true (reg_store_set_case_status (f->store, kase, REG_CASE_STATUS_CLOSED, priya, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Closed is the end; the refusal leaves nothing behind. */
+  g_assert_false (reg_store_set_case_status (f->store, kase, REG_CASE_STATUS_IN_PROGRESS, priya, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "The case is closed: it cannot change any more.");
+  g_clear_error (&error);
+  g_assert_false (reg_store_hand_over_case (f->store, kase, jonas, NULL, priya, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT status = 'closed' FROM cases"), ==, 1);
+
+  /* The whole history, in order, never overwritten. */
+  g_assert_cmpstr (event_kinds (f->store, kase, kinds), ==,
+                   "opened status escalated handed_over status resolved rated status resolved status");
+  events = reg_store_list_case_events (f->store, reg_case_get_id (kase), NULL);
+  last = g_ptr_array_index (events, 3);
+  g_assert_cmpint (reg_case_event_get_staff_id (last), ==, priya);
+  g_assert_cmpstr (reg_case_event_get_text (last), ==, "Back from leave");
+  last = g_ptr_array_index (events, events->len - 1);
+  g_assert_cmpstr (reg_case_event_get_from_status (last), ==, "resolved");
+  g_assert_cmpstr (reg_case_event_get_to_status (last), ==, "closed");
+  g_assert_cmpint (reg_case_event_get_actor_id (last), ==, priya);
+}
+
 /* ------------------------------------------------------------------ */
 /* Search and filters                                                   */
 
@@ -1218,6 +1327,7 @@ main (int   argc,
   ADD ("/store/visits/with-follow-up", test_visit_with_follow_up);
   ADD ("/store/follow-ups/due-snooze-done", test_follow_ups);
   ADD ("/store/staff-and-cases", test_staff_and_cases);
+  ADD ("/store/cases/steps", test_case_steps);
   ADD ("/store/search/fragments", test_search);
   ADD ("/store/list/filters-and-sorts", test_filters_and_sorts);
   ADD ("/store/list/model-items-changed", test_customer_list_model);

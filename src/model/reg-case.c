@@ -764,3 +764,51 @@ reg_case_validate (RegCase  *self,
 
   return TRUE;
 }
+
+/* How a person says a status, in messages. */
+const char *
+reg_case_status_describe (RegCaseStatus status)
+{
+  switch (status)
+    {
+    case REG_CASE_STATUS_OPEN:
+      return _("open");
+    case REG_CASE_STATUS_IN_PROGRESS:
+      return _("in progress");
+    case REG_CASE_STATUS_ESCALATED:
+      return _("escalated");
+    case REG_CASE_STATUS_WAITING:
+      return _("waiting on the customer");
+    case REG_CASE_STATUS_RESOLVED:
+      return _("resolved");
+    case REG_CASE_STATUS_CLOSED:
+      return _("closed");
+    default:
+      return "";
+    }
+}
+
+/* Which steps a case may take. Any open step leads to any other or to
+ * Resolved; a resolved case is closed, or reopened (In progress) when the
+ * customer comes back; a closed case is over. */
+gboolean
+reg_case_status_can_change (RegCaseStatus from,
+                            RegCaseStatus to)
+{
+  if (from == to || to == REG_CASE_STATUS_OPEN)
+    return FALSE;
+
+  switch (from)
+    {
+    case REG_CASE_STATUS_OPEN:
+    case REG_CASE_STATUS_IN_PROGRESS:
+    case REG_CASE_STATUS_ESCALATED:
+    case REG_CASE_STATUS_WAITING:
+      return to != REG_CASE_STATUS_CLOSED;
+    case REG_CASE_STATUS_RESOLVED:
+      return to == REG_CASE_STATUS_CLOSED || to == REG_CASE_STATUS_IN_PROGRESS;
+    case REG_CASE_STATUS_CLOSED:
+    default:
+      return FALSE;
+    }
+}

@@ -75,5 +75,8 @@ void            reg_case_set_deleted_at           (RegCase          *self,
                                                    gint64            deleted_at);
 gboolean        reg_case_validate                 (RegCase          *self,
                                                    GError          **error);
+const char     *reg_case_status_describe          (RegCaseStatus     status);
+gboolean        reg_case_status_can_change        (RegCaseStatus     from,
+                                                   RegCaseStatus     to);
 
 G_END_DECLS

@@ -2979,6 +2979,295 @@ failed_after_commit:
   return FALSE;
 }
 
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* One step of a case: the case as @step leaves it and the step itself,
+ * together or not at all. On failure the case in memory is read back as
+ * the database has it. */
+static gboolean
+case_step (RegStore     *self,
+           RegCase      *kase,
+           RegCaseEvent *event,
+           GError      **error)
+{
+  gint64 id = reg_case_get_id (kase);
+
+  if (!reg_case_validate (kase, error))
+    {
+      invalid_to_store_error (error);
+      goto revert;
+    }
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    goto revert;
+
+  reg_case_set_updated_at (kase, reg_case_event_get_at (event));
+  reg_case_event_set_case_id (event, id);
+  if (!entity_save (self, &case_info, kase, NULL, error) ||
+      !entity_save (self, &case_event_info, event, NULL, error))
+    {
+      reg_store_rollback (self);
+      goto revert;
+    }
+  if (!reg_store_commit (self, error))
+    goto revert;
+
+  reg_store_refresh_customer_flags (self, reg_case_get_customer_id (kase));
+  emit (self, CASE_CHANGED, id, reg_case_get_customer_id (kase));
+  emit (self, CUSTOMER_CHANGED, reg_case_get_customer_id (kase), REG_CHANGE_UPDATED);
+  return TRUE;
+
+revert:
+  {
+    sqlite3_stmt *stmt = reg_store_prepare (self, case_info.sql_get, NULL);
+
+    if (stmt != NULL)
+      {
+        sqlite3_bind_int64 (stmt, 1, id);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          object_from_row (G_OBJECT (kase), stmt, case_info.props, case_info.n_props);
+        sqlite3_reset (stmt);
+      }
+  }
+  return FALSE;
+}
+
+static RegCaseEvent *
+case_event_new (RegStore      *self,
+                RegCase       *kase,
+                const char    *kind,
+                gint64         actor_id,
+                RegCaseStatus  to,
+                const char    *text)
+{
+  RegCaseEvent *event = reg_case_event_new ();
+
+  reg_case_event_set_at (event, reg_store_now (self));
+  reg_case_event_set_actor_id (event, actor_id);
+  reg_case_event_set_kind (event, kind);
+  reg_case_event_set_from_status (event, reg_enum_to_nick (REG_TYPE_CASE_STATUS, reg_case_get_status (kase)));
+  reg_case_event_set_to_status (event, reg_enum_to_nick (REG_TYPE_CASE_STATUS, to));
+  reg_case_event_set_text (event, text != NULL ? text : "");
+  return event;
+}
+
+static gboolean
+check_case_step (RegCase        *kase,
+                 RegCaseStatus   to,
+                 GError        **error)
+{
+  RegCaseStatus from = reg_case_get_status (kase);
+
+  if (reg_case_get_id (kase) == 0)
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                           _("The case has not been opened yet."));
+      return FALSE;
+    }
+  if (from == REG_CASE_STATUS_CLOSED)
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("The case is closed: it cannot change any more."));
+      return FALSE;
+    }
+  if (!reg_case_status_can_change (from, to))
+    {
+      /* Translators: two case statuses, such as "open" and "closed" */
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                   _("A case that is %s cannot become %s."),
+                   reg_case_status_describe (from), reg_case_status_describe (to));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* In progress, waiting on the customer, closed, or reopened. Escalating
+ * and resolving say more, and have their own calls. */
+gboolean
+reg_store_set_case_status (RegStore       *self,
+                           RegCase        *kase,
+                           RegCaseStatus   status,
+                           gint64          actor_id,
+                           const char     *note,
+                           GError        **error)
+{
+  g_autoptr(RegCaseEvent) event = NULL;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CASE (kase), FALSE);
+
+  if (status == REG_CASE_STATUS_ESCALATED || status == REG_CASE_STATUS_RESOLVED)
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           status == REG_CASE_STATUS_ESCALATED
+                           ? _("Escalating a case says to whom and why.")
+                           : _("Resolving a case says how it was resolved."));
+      return FALSE;
+    }
+  if (!check_case_step (kase, status, error))
+    return FALSE;
+
+  event = case_event_new (self, kase, "status", actor_id, status, note);
+  g_object_freeze_notify (G_OBJECT (kase));
+  if (status == REG_CASE_STATUS_CLOSED)
+    reg_case_set_closed_at (kase, reg_case_event_get_at (event));
+  if (reg_case_get_status (kase) == REG_CASE_STATUS_RESOLVED && status == REG_CASE_STATUS_IN_PROGRESS)
+    reg_case_set_resolved_at (kase, 0);
+  reg_case_set_status (kase, status);
+  g_object_thaw_notify (G_OBJECT (kase));
+  return case_step (self, kase, event, error);
+}
+
+/* Escalated to a staff member, or a team, or both, with the reason. */
+gboolean
+reg_store_escalate_case (RegStore    *self,
+                         RegCase     *kase,
+                         gint64       to_staff_id,
+                         const char  *team,
+                         const char  *reason,
+                         gint64       actor_id,
+                         GError     **error)
+{
+  g_autoptr(RegCaseEvent) event = NULL;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CASE (kase), FALSE);
+
+  if (to_staff_id == 0 && text_is_blank (team))
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("Escalated to: choose a staff member or a team"));
+      return FALSE;
+    }
+  if (text_is_blank (reason))
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("Reason: say why the case is escalated"));
+      return FALSE;
+    }
+  if (!check_case_step (kase, REG_CASE_STATUS_ESCALATED, error))
+    return FALSE;
+
+  event = case_event_new (self, kase, "escalated", actor_id, REG_CASE_STATUS_ESCALATED, reason);
+  reg_case_event_set_staff_id (event, to_staff_id);
+  g_object_freeze_notify (G_OBJECT (kase));
+  reg_case_set_escalated_to_id (kase, to_staff_id);
+  reg_case_set_escalated_team (kase, team != NULL ? team : "");
+  reg_case_set_status (kase, REG_CASE_STATUS_ESCALATED);
+  g_object_thaw_notify (G_OBJECT (kase));
+  return case_step (self, kase, event, error);
+}
+
+/* Resolved: how, and whether the customer was told. */
+gboolean
+reg_store_resolve_case (RegStore    *self,
+                        RegCase     *kase,
+                        const char  *resolution,
+                        gboolean     customer_told,
+                        gint64       actor_id,
+                        GError     **error)
+{
+  g_autoptr(RegCaseEvent) event = NULL;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CASE (kase), FALSE);
+
+  if (text_is_blank (resolution))
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("Resolution: say how the case was resolved"));
+      return FALSE;
+    }
+  if (!check_case_step (kase, REG_CASE_STATUS_RESOLVED, error))
+    return FALSE;
+
+  event = case_event_new (self, kase, "resolved", actor_id, REG_CASE_STATUS_RESOLVED, resolution);
+  g_object_freeze_notify (G_OBJECT (kase));
+  reg_case_set_resolution (kase, resolution);
+  reg_case_set_customer_told (kase, customer_told);
+  reg_case_set_resolved_at (kase, reg_case_event_get_at (event));
+  reg_case_set_status (kase, REG_CASE_STATUS_RESOLVED);
+  g_object_thaw_notify (G_OBJECT (kase));
+  return case_step (self, kase, event, error);
+}
+
+/* Another staff member owns the case from now on. */
+gboolean
+reg_store_hand_over_case (RegStore    *self,
+                          RegCase     *kase,
+                          gint64       new_owner_id,
+                          const char  *note,
+                          gint64       actor_id,
+                          GError     **error)
+{
+  g_autoptr(RegCaseEvent) event = NULL;
+  RegCaseStatus status;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CASE (kase), FALSE);
+
+  status = reg_case_get_status (kase);
+  if (status == REG_CASE_STATUS_CLOSED)
+    return check_case_step (kase, status, error);
+  if (new_owner_id == 0 || new_owner_id == reg_case_get_owner_id (kase))
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("New owner: choose someone other than the present owner"));
+      return FALSE;
+    }
+
+  event = case_event_new (self, kase, "handed_over", actor_id, status, note);
+  reg_case_event_set_staff_id (event, new_owner_id);
+  reg_case_set_owner_id (kase, new_owner_id);
+  return case_step (self, kase, event, error);
+}
+
+/* How satisfied the customer said they were, 1 to 5, after resolving. */
+gboolean
+reg_store_rate_case (RegStore    *self,
+                     RegCase     *kase,
+                     int          satisfaction,
+                     const char  *comment,
+                     gint64       actor_id,
+                     GError     **error)
+{
+  g_autoptr(RegCaseEvent) event = NULL;
+  g_autofree char *text = NULL;
+  RegCaseStatus status;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CASE (kase), FALSE);
+
+  status = reg_case_get_status (kase);
+  if (status != REG_CASE_STATUS_RESOLVED && status != REG_CASE_STATUS_CLOSED)
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("Satisfaction is asked for once the case is resolved."));
+      return FALSE;
+    }
+  if (satisfaction < 1 || satisfaction > 5)
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("Satisfaction: choose 1 to 5"));
+      return FALSE;
+    }
+
+  text = g_strdup_printf ("%d/5%s%s", satisfaction, comment != NULL && *comment ? ": " : "",
+                          comment != NULL ? comment : "");
+  event = case_event_new (self, kase, "rated", actor_id, status, text);
+  g_object_freeze_notify (G_OBJECT (kase));
+  reg_case_set_satisfaction (kase, satisfaction);
+  reg_case_set_satisfaction_comment (kase, comment != NULL ? comment : "");
+  g_object_thaw_notify (G_OBJECT (kase));
+  return case_step (self, kase, event, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* Bulk work                                                            */
 

@@ -218,6 +218,37 @@ gboolean      reg_store_open_case              (RegStore          *self,
 GPtrArray    *reg_store_list_case_events       (RegStore          *self,
                                                 gint64             case_id,
                                                 GError           **error);
+gboolean      reg_store_set_case_status        (RegStore          *self,
+                                                RegCase           *kase,
+                                                RegCaseStatus      status,
+                                                gint64             actor_id,
+                                                const char        *note,
+                                                GError           **error);
+gboolean      reg_store_escalate_case          (RegStore          *self,
+                                                RegCase           *kase,
+                                                gint64             to_staff_id,
+                                                const char        *team,
+                                                const char        *reason,
+                                                gint64             actor_id,
+                                                GError           **error);
+gboolean      reg_store_resolve_case           (RegStore          *self,
+                                                RegCase           *kase,
+                                                const char        *resolution,
+                                                gboolean           customer_told,
+                                                gint64             actor_id,
+                                                GError           **error);
+gboolean      reg_store_hand_over_case         (RegStore          *self,
+                                                RegCase           *kase,
+                                                gint64             new_owner_id,
+                                                const char        *note,
+                                                gint64             actor_id,
+                                                GError           **error);
+gboolean      reg_store_rate_case              (RegStore          *self,
+                                                RegCase           *kase,
+                                                int                satisfaction,
+                                                const char        *comment,
+                                                gint64             actor_id,
+                                                GError           **error);
 
 /* Bulk work on a connection of its own, in one transaction */
 typedef gboolean (*RegStoreBulkFunc) (RegStore      *bulk,
