@@ -683,6 +683,62 @@ test_case_steps (Fixture       *f,
   g_assert_cmpint (reg_case_event_get_actor_id (last), ==, priya);
 }
 
+static gint64
+add_rated_visit (RegStore *store,
+                 gint64    customer_id,
+                 gint64    when,
+                 int       satisfaction)
+{
+  g_autoptr(RegVisit) visit = reg_visit_new ();
+
+  reg_visit_set_customer_id (visit, customer_id);
+  reg_visit_set_text (visit, "Came in");
+  reg_visit_set_happened_at (visit, when);
+  reg_visit_set_satisfaction (visit, satisfaction);
+  g_assert_true (reg_store_save_visit (store, visit, NULL));
+  return reg_visit_get_id (visit);
+}
+
+/* Satisfaction by local calendar week, across the end of summer time. */
+static void
+test_satisfaction_by_week (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RegCustomer) customer = add_customer (f->store, "Hamid Mansour", NULL, NULL, NULL);
+  gint64 id = reg_customer_get_id (customer);
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GError) error = NULL;
+  RegSatisfactionWeek *w;
+
+  g_setenv ("TZ", "Europe/London", TRUE);
+
+  /* Sunday 25 October 2026, 23:30 GMT: still the week of Monday the
+   * 19th, which began at 00:00 BST (23:00 UTC on the 18th). */
+  add_rated_visit (f->store, id, 1792971000, 2);
+  add_rated_visit (f->store, id, 1792540800, 4);   /* Wed 21 Oct 01:00 BST */
+  /* Monday 26 October, 00:30 GMT: the next week. */
+  add_rated_visit (f->store, id, 1792974600, 5);
+
+  /* Four weeks up to Wednesday 4 November. */
+  weeks = reg_store_satisfaction_by_week (f->store, 1793793600, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 4);
+
+  w = &g_array_index (weeks, RegSatisfactionWeek, 1);
+  g_assert_cmpint (w->week_start, ==, 1792364400);   /* Mon 19 Oct 00:00 BST */
+  g_assert_cmpuint (w->count, ==, 2);
+  g_assert_cmpfloat_with_epsilon (w->average, 3.0, 1e-9);
+  w = &g_array_index (weeks, RegSatisfactionWeek, 2);
+  g_assert_cmpint (w->week_start, ==, 1792972800);   /* Mon 26 Oct 00:00 GMT */
+  g_assert_cmpuint (w->count, ==, 1);
+  g_assert_cmpfloat_with_epsilon (w->average, 5.0, 1e-9);
+  w = &g_array_index (weeks, RegSatisfactionWeek, 3);
+  g_assert_cmpuint (w->count, ==, 0);
+  g_assert_cmpfloat_with_epsilon (w->average, 0.0, 1e-9);
+
+  g_unsetenv ("TZ");
+}
+
 /* ------------------------------------------------------------------ */
 /* Search and filters                                                   */
 
@@ -1328,6 +1384,7 @@ main (int   argc,
   ADD ("/store/follow-ups/due-snooze-done", test_follow_ups);
   ADD ("/store/staff-and-cases", test_staff_and_cases);
   ADD ("/store/cases/steps", test_case_steps);
+  ADD ("/store/cases/satisfaction-by-week", test_satisfaction_by_week);
   ADD ("/store/search/fragments", test_search);
   ADD ("/store/list/filters-and-sorts", test_filters_and_sorts);
   ADD ("/store/list/model-items-changed", test_customer_list_model);

@@ -3268,6 +3268,70 @@ reg_store_rate_case (RegStore    *self,
   return case_step (self, kase, event, error);
 }
 
+static const char SQL_SATISFACTION_BETWEEN[] =
+  "SELECT total (s), count (*) FROM ("
+  "  SELECT satisfaction AS s FROM visits WHERE satisfaction IS NOT NULL AND deleted_at IS NULL"
+  "    AND happened_at >= ?1 AND happened_at < ?2"
+  "  UNION ALL"
+  "  SELECT satisfaction FROM cases WHERE satisfaction IS NOT NULL AND deleted_at IS NULL"
+  "    AND resolved_at >= ?1 AND resolved_at < ?2)";
+
+/* Satisfaction in each of the @n_weeks local calendar weeks (Monday to
+ * Sunday) up to the one holding @now, oldest first: what visit notes and
+ * resolved cases recorded. Weeks are counted on the wall clock, so the
+ * one with a daylight-saving change is an hour longer or shorter. */
+GArray *
+reg_store_satisfaction_by_week (RegStore  *self,
+                                gint64     now,
+                                guint      n_weeks,
+                                GError   **error)
+{
+  g_autoptr(GArray) weeks = g_array_sized_new (FALSE, TRUE, sizeof (RegSatisfactionWeek), n_weeks);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) this_week = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+
+  {
+    g_autoptr(GDateTime) monday = g_date_time_add_days (local, 1 - g_date_time_get_day_of_week (local));
+
+    this_week = g_date_time_new (zone, g_date_time_get_year (monday), g_date_time_get_month (monday),
+                                 g_date_time_get_day_of_month (monday), 0, 0, 0);
+  }
+
+  if (!(stmt = reg_store_prepare (self, SQL_SATISFACTION_BETWEEN, error)))
+    return NULL;
+
+  for (guint i = 0; i < n_weeks; i++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_add_weeks (this_week, -(int) (n_weeks - 1 - i));
+      g_autoptr(GDateTime) end = g_date_time_add_weeks (start, 1);
+      RegSatisfactionWeek week = { g_date_time_to_unix (start), 0, 0 };
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, week.week_start);
+      sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (end));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          week.count = (guint) sqlite3_column_int64 (stmt, 1);
+          week.average = week.count > 0 ? sqlite3_column_double (stmt, 0) / week.count : 0;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          set_sqlite_error (self, error, rc, _("read the satisfaction figures"));
+          return NULL;
+        }
+      g_array_append_val (weeks, week);
+    }
+
+  return g_steal_pointer (&weeks);
+}
+
 /* ------------------------------------------------------------------ */
 /* Bulk work                                                            */
 

@@ -250,6 +250,19 @@ gboolean      reg_store_rate_case              (RegStore          *self,
                                                 gint64             actor_id,
                                                 GError           **error);
 
+/* How satisfied customers said they were, week by week */
+typedef struct
+{
+  gint64 week_start;   /* Monday 00:00, local time */
+  guint  count;        /* answers that week, from visit notes and cases */
+  double average;      /* 1 to 5; 0 when nobody answered */
+} RegSatisfactionWeek;
+
+GArray       *reg_store_satisfaction_by_week   (RegStore          *self,
+                                                gint64             now,
+                                                guint              n_weeks,
+                                                GError           **error);
+
 /* Bulk work on a connection of its own, in one transaction */
 typedef gboolean (*RegStoreBulkFunc) (RegStore      *bulk,
                                       gpointer       data,
