@@ -38,6 +38,7 @@
 
 #include "reminders/reg-clock.h"
 #include "reminders/reg-reminder-service.h"
+#include "bench-util.h"
 #include "store/reg-store.h"
 
 #ifndef BENCH_BUILD_ROOT
@@ -187,68 +188,12 @@ print_timed (const char *name,
 /* Plain SQLite                                                         */
 
 static gboolean
-raw_error (sqlite3     *db,
-           int          rc,
-           const char  *what,
-           GError     **error)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", what,
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  return FALSE;
-}
-
-static sqlite3 *
-raw_open (const char  *path,
-          GError     **error)
-{
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not open '%s': %s", path,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return NULL;
-    }
-  return db;
-}
-
-static sqlite3_stmt *
-raw_prepare (sqlite3     *db,
-             const char  *sql,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      raw_error (db, rc, "Could not prepare a query", error);
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-raw_exec (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return raw_error (db, rc, sql, error);
-  return TRUE;
-}
-
-static gboolean
 raw_ids (sqlite3     *db,
          const char  *sql,
          GArray      *ids,
          GError     **error)
 {
-  sqlite3_stmt *stmt = raw_prepare (db, sql, error);
+  sqlite3_stmt *stmt = bench_raw_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -260,7 +205,7 @@ raw_ids (sqlite3     *db,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return raw_error (db, rc, sql, error);
+    return bench_raw_error (db, rc, sql, error);
   return TRUE;
 }
 
@@ -300,15 +245,15 @@ make_profile (const char  *path,
   if (n_follow_ups == 0)
     return TRUE;
 
-  if (!(db = raw_open (path, error)))
+  if (!(db = bench_raw_open (path, SQLITE_OPEN_READWRITE, error)))
     return FALSE;
   if (!raw_ids (db, "SELECT id FROM customers ORDER BY id", customers, error) ||
       !raw_ids (db, "SELECT id FROM staff ORDER BY id", staff, error) ||
-      !raw_exec (db, "BEGIN IMMEDIATE", error) ||
+      !bench_raw_exec (db, "BEGIN IMMEDIATE", error) ||
       /* The sample data's own promises, some of them overdue, go: the
        * profile holds only what it says. */
-      !raw_exec (db, "DELETE FROM follow_ups", error) ||
-      !(insert = raw_prepare (db, SQL_RAW_INSERT, error)))
+      !bench_raw_exec (db, "DELETE FROM follow_ups", error) ||
+      !(insert = bench_raw_prepare (db, SQL_RAW_INSERT, error)))
     goto out;
 
   for (guint i = 0; i < n_follow_ups; i++)
@@ -336,12 +281,12 @@ make_profile (const char  *path,
       sqlite3_reset (insert);
       if (rc != SQLITE_DONE)
         {
-          raw_error (db, rc, "Could not write a follow-up", error);
+          bench_raw_error (db, rc, "Could not write a follow-up", error);
           goto out;
         }
     }
 
-  ok = raw_exec (db, "COMMIT", error);
+  ok = bench_raw_exec (db, "COMMIT", error);
 
 out:
   if (!ok)
@@ -355,7 +300,7 @@ static gint64
 count_open_follow_ups (const char *path)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3 *db = raw_open (path, NULL);
+  sqlite3 *db = bench_raw_open (path, SQLITE_OPEN_READWRITE, NULL);
 
   if (db == NULL)
     return -1;
@@ -416,10 +361,10 @@ raw_init (Raw         *raw,
                    "Could not make a timerfd: %s", g_strerror (saved_errno));
       return FALSE;
     }
-  return (raw->db = raw_open (path, error)) != NULL &&
-         raw_exec (raw->db, RAW_CACHE_PRAGMA, error) &&
-         (raw->next_due = raw_prepare (raw->db, SQL_RAW_NEXT_DUE, error)) != NULL &&
-         (raw->to_remind = raw_prepare (raw->db, SQL_RAW_TO_REMIND, error)) != NULL;
+  return (raw->db = bench_raw_open (path, SQLITE_OPEN_READWRITE, error)) != NULL &&
+         bench_raw_exec (raw->db, RAW_CACHE_PRAGMA, error) &&
+         (raw->next_due = bench_raw_prepare (raw->db, SQL_RAW_NEXT_DUE, error)) != NULL &&
+         (raw->to_remind = bench_raw_prepare (raw->db, SQL_RAW_TO_REMIND, error)) != NULL;
 }
 
 /* The timer the system clock sets, the same way. */

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "store/reg-store.h"
 
 #define REGULARS_APPLICATION_ID 1380271955   /* "REGS", as the schema sets it */
@@ -144,69 +145,12 @@ print_figure (const char *name,
 /* Plain SQLite, for the baselines                                      */
 
 static gboolean
-raw_error (sqlite3     *db,
-           int          rc,
-           const char  *what,
-           GError     **error)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", what,
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  return FALSE;
-}
-
-static sqlite3 *
-raw_open (const char  *path,
-          int          flags,
-          GError     **error)
-{
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, flags, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not open '%s': %s", path,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return NULL;
-    }
-  return db;
-}
-
-static sqlite3_stmt *
-raw_prepare (sqlite3     *db,
-             const char  *sql,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      raw_error (db, rc, "Could not prepare a query", error);
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-raw_exec (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return raw_error (db, rc, sql, error);
-  return TRUE;
-}
-
-static gboolean
 raw_query_int64 (sqlite3     *db,
                  const char  *sql,
                  gint64      *out,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = raw_prepare (db, sql, error);
+  sqlite3_stmt *stmt = bench_raw_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -218,7 +162,7 @@ raw_query_int64 (sqlite3     *db,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW)
-    return raw_error (db, rc, sql, error);
+    return bench_raw_error (db, rc, sql, error);
   return TRUE;
 }
 
@@ -240,7 +184,7 @@ raw_collect_ids (sqlite3       *db,
   sqlite3_clear_bindings (stmt);
 
   if (rc != SQLITE_DONE)
-    return raw_error (db, rc, "Could not read the ids", error);
+    return bench_raw_error (db, rc, "Could not read the ids", error);
   return TRUE;
 }
 
@@ -276,7 +220,7 @@ count_profile_customers (const char  *path,
                          gint64      *count,
                          GError     **error)
 {
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY, error);
+  sqlite3 *db = bench_raw_open (path, SQLITE_OPEN_READONLY, error);
   gint64 application_id = 0, n_objects = 0;
   gboolean ok;
 
@@ -378,7 +322,7 @@ time_raw_open (const char  *path,
                GError     **error)
 {
   gint64 start = g_get_monotonic_time ();
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READWRITE, error);
+  sqlite3 *db = bench_raw_open (path, SQLITE_OPEN_READWRITE, error);
   gint64 count = 0;
   double ms;
 
@@ -465,7 +409,7 @@ sample_name_keys (sqlite3     *db,
                   GError     **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = raw_prepare (db, SQL_RAW_NAME_SAMPLE, error);
+  sqlite3_stmt *stmt = bench_raw_prepare (db, SQL_RAW_NAME_SAMPLE, error);
   int rc;
 
   if (stmt == NULL)
@@ -479,7 +423,7 @@ sample_name_keys (sqlite3     *db,
 
   if (rc != SQLITE_DONE)
     {
-      raw_error (db, rc, "Could not read names", error);
+      bench_raw_error (db, rc, "Could not read names", error);
       return NULL;
     }
   if (names->len == 0)
@@ -858,12 +802,12 @@ bench_all (const Options  *options,
   /* 3. Search, the store beside a connection of its own */
   if (!(store = reg_store_open (path, error)))
     return FALSE;
-  if (!(raw.db = raw_open (path, SQLITE_OPEN_READWRITE, error)))
+  if (!(raw.db = bench_raw_open (path, SQLITE_OPEN_READWRITE, error)))
     goto out;
-  if (!raw_exec (raw.db, RAW_CACHE_PRAGMA, error) ||
-      !(raw.prefix = raw_prepare (raw.db, SQL_RAW_PREFIX, error)) ||
-      !(raw.match = raw_prepare (raw.db, SQL_RAW_MATCH, error)) ||
-      !(raw.all = raw_prepare (raw.db, SQL_RAW_ALL, error)) ||
+  if (!bench_raw_exec (raw.db, RAW_CACHE_PRAGMA, error) ||
+      !(raw.prefix = bench_raw_prepare (raw.db, SQL_RAW_PREFIX, error)) ||
+      !(raw.match = bench_raw_prepare (raw.db, SQL_RAW_MATCH, error)) ||
+      !(raw.all = bench_raw_prepare (raw.db, SQL_RAW_ALL, error)) ||
       !(names = sample_name_keys (raw.db, n_customers, error)))
     goto out;
 

@@ -5,6 +5,8 @@
 
 #include "bench-util.h"
 
+#include <gio/gio.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -67,3 +69,63 @@ bench_name_fragments (guint         n,
       }
   return fragments;
 }
+
+/* Plain SQLite, for the baselines: the same work without the store. */
+
+gboolean
+bench_raw_error (sqlite3     *db,
+                 int          rc,
+                 const char  *what,
+                 GError     **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", what,
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+sqlite3 *
+bench_raw_open (const char  *path,
+                int          flags,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, flags, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not open '%s': %s", path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+sqlite3_stmt *
+bench_raw_prepare (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      bench_raw_error (db, rc, "Could not prepare a query", error);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+bench_raw_exec (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return bench_raw_error (db, rc, sql, error);
+  return TRUE;
+}
+

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,19 @@ GPtrArray *bench_name_fragments (guint          n,
                                  BenchNameFunc  name_at,
                                  gpointer       data,
                                  int            runs);
+
+gboolean      bench_raw_error   (sqlite3      *db,
+                                 int           rc,
+                                 const char   *what,
+                                 GError      **error);
+sqlite3      *bench_raw_open    (const char   *path,
+                                 int           flags,
+                                 GError      **error);
+sqlite3_stmt *bench_raw_prepare (sqlite3      *db,
+                                 const char   *sql,
+                                 GError      **error);
+gboolean      bench_raw_exec    (sqlite3      *db,
+                                 const char   *sql,
+                                 GError      **error);
 
 G_END_DECLS
