@@ -85,12 +85,6 @@ typedef struct
   char     *regulars;
 } Options;
 
-typedef struct
-{
-  double median;
-  double p95;
-} Figure;
-
 /* ------------------------------------------------------------------ */
 /* Figures                                                              */
 
@@ -109,37 +103,6 @@ real_seconds (void)
   return (double) g_get_real_time () / (double) G_USEC_PER_SEC;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* The median, and the 95th percentile by nearest rank. */
-static Figure
-summarize (GArray *samples)
-{
-  Figure figure = { 0, 0 };
-  guint n = samples->len;
-  guint rank;
-
-  if (n == 0)
-    return figure;
-
-  g_array_sort (samples, compare_doubles);
-  if (n % 2 == 1)
-    figure.median = g_array_index (samples, double, n / 2);
-  else
-    figure.median = (g_array_index (samples, double, n / 2 - 1) +
-                     g_array_index (samples, double, n / 2)) / 2.0;
-
-  rank = (guint) ceil (0.95 * n);
-  figure.p95 = g_array_index (samples, double, CLAMP (rank, 1, n) - 1);
-  return figure;
-}
 
 static void
 print_row (const char *name,
@@ -167,7 +130,7 @@ format_ms (double ms)
  * none) and a target in milliseconds (@target_ms <= 0: none). */
 static void
 print_timed (const char *name,
-             Figure      figure,
+             BenchFigure      figure,
              double      baseline,
              double      target_ms)
 {
@@ -408,11 +371,11 @@ raw_check (Raw    *raw,
 
 typedef struct
 {
-  Figure arm;
-  Figure raw_arm;
-  Figure check;
-  Figure raw_check;
-  Figure settime;
+  BenchFigure arm;
+  BenchFigure raw_arm;
+  BenchFigure check;
+  BenchFigure raw_check;
+  BenchFigure settime;
   gint64 armed_at;
 } ArmFigures;
 
@@ -506,11 +469,11 @@ bench_arm (const char  *path,
     g_printerr ("bench-reminders: the service armed for %" G_GINT64_FORMAT ", the store said %"
                 G_GINT64_FORMAT "\n", reg_reminder_service_get_armed_at (service), out->armed_at);
 
-  out->arm = summarize (arm);
-  out->raw_arm = summarize (raw_arm);
-  out->check = summarize (check);
-  out->raw_check = summarize (raw_check_ms);
-  out->settime = summarize (settime);
+  out->arm = bench_summarize (arm);
+  out->raw_arm = bench_summarize (raw_arm);
+  out->check = bench_summarize (check);
+  out->raw_check = bench_summarize (raw_check_ms);
+  out->settime = bench_summarize (settime);
   ok = TRUE;
 
 out:

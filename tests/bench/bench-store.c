@@ -57,12 +57,6 @@ typedef struct
   char  *db_path;
 } Options;
 
-typedef struct
-{
-  double median;
-  double p95;
-} Figure;
-
 /* ------------------------------------------------------------------ */
 /* Figures                                                              */
 
@@ -72,37 +66,6 @@ ms_since (gint64 start)
   return (double) (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* The median, and the 95th percentile by nearest rank. */
-static Figure
-summarize (GArray *samples)
-{
-  Figure figure = { 0, 0 };
-  guint n = samples->len;
-  guint rank;
-
-  if (n == 0)
-    return figure;
-
-  g_array_sort (samples, compare_doubles);
-  if (n % 2 == 1)
-    figure.median = g_array_index (samples, double, n / 2);
-  else
-    figure.median = (g_array_index (samples, double, n / 2 - 1) +
-                     g_array_index (samples, double, n / 2)) / 2.0;
-
-  rank = (guint) ceil (0.95 * n);
-  figure.p95 = g_array_index (samples, double, CLAMP (rank, 1, n) - 1);
-  return figure;
-}
 
 static void
 print_row (const char *name,
@@ -128,7 +91,7 @@ format_ms (double ms)
  * none). */
 static void
 print_figure (const char *name,
-              Figure      figure,
+              BenchFigure      figure,
               double      baseline,
               const char *target)
 {
@@ -374,7 +337,7 @@ bench_open (const char  *path,
 {
   g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  Figure store, raw;
+  BenchFigure store, raw;
 
   /* Taking turns, so that neither always finds the file warmer. */
   for (guint run = 0; run < runs; run++)
@@ -393,8 +356,8 @@ bench_open (const char  *path,
         }
     }
 
-  store = summarize (store_ms);
-  raw = summarize (raw_ms);
+  store = bench_summarize (store_ms);
+  raw = bench_summarize (raw_ms);
   print_figure ("open + count", store, raw.median, NULL);
   return TRUE;
 }
@@ -582,7 +545,7 @@ bench_search (RegStore  *store,
   g_autofree char *store_avg = NULL;
   g_autofree char *raw_avg = NULL;
   guint64 store_ids = 0, raw_ids = 0;
-  Figure store_figure, raw_figure;
+  BenchFigure store_figure, raw_figure;
   double ratio;
 
   /* One more than the runs: the first warms both up, unmeasured, so
@@ -624,8 +587,8 @@ bench_search (RegStore  *store,
                     g_array_index (raw_ms, double, run), raw_ids - raw_before);
     }
 
-  store_figure = summarize (store_ms);
-  raw_figure = summarize (raw_ms);
+  store_figure = bench_summarize (store_ms);
+  raw_figure = bench_summarize (raw_ms);
   ratio = raw_figure.median > 0 ? store_figure.median / raw_figure.median : INFINITY;
 
   name = g_strdup_printf ("search %u char%s", n_chars, n_chars == 1 ? "" : "s");
@@ -660,7 +623,7 @@ bench_all_ids (RegStore  *store,
   g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ids = NULL;
-  Figure store_figure, raw_figure;
+  BenchFigure store_figure, raw_figure;
 
   for (guint run = 0; run <= runs; run++)
     {
@@ -692,8 +655,8 @@ bench_all_ids (RegStore  *store,
         }
     }
 
-  store_figure = summarize (store_ms);
-  raw_figure = summarize (raw_ms);
+  store_figure = bench_summarize (store_ms);
+  raw_figure = bench_summarize (raw_ms);
   print_figure ("all ids, by name (empty search)", store_figure, raw_figure.median, NULL);
 
   *all_ids = g_steal_pointer (&ids);
@@ -732,7 +695,7 @@ bench_first_page (const char  *path,
     }
 
   name = g_strdup_printf ("first page (%u customers, cold)", n);
-  print_figure (name, summarize (samples), -1, NULL);
+  print_figure (name, bench_summarize (samples), -1, NULL);
   return TRUE;
 }
 

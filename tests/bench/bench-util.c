@@ -70,6 +70,29 @@ bench_name_fragments (guint         n,
   return fragments;
 }
 
+/* The median, and the 95th percentile by nearest rank; sorts @samples. */
+BenchFigure
+bench_summarize (GArray *samples)
+{
+  BenchFigure figure = { 0, 0 };
+  guint n = samples->len;
+  guint rank;
+
+  if (n == 0)
+    return figure;
+
+  g_array_sort (samples, compare_double);
+  if (n % 2 == 1)
+    figure.median = g_array_index (samples, double, n / 2);
+  else
+    figure.median = (g_array_index (samples, double, n / 2 - 1) +
+                     g_array_index (samples, double, n / 2)) / 2.0;
+
+  rank = (guint) ceil (0.95 * n);
+  figure.p95 = g_array_index (samples, double, CLAMP (rank, 1, n) - 1);
+  return figure;
+}
+
 /* Plain SQLite, for the baselines: the same work without the store. */
 
 gboolean

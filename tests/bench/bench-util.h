@@ -14,6 +14,13 @@ G_BEGIN_DECLS
 typedef char *(*BenchNameFunc) (gpointer data,
                                 guint    position);
 
+typedef struct
+{
+  double median;
+  double p95;
+} BenchFigure;
+
+BenchFigure bench_summarize     (GArray        *samples);
 double     bench_percentile     (GArray        *values,
                                  double         p);
 GPtrArray *bench_name_fragments (guint          n,
