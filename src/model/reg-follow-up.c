@@ -651,3 +651,23 @@ reg_follow_up_validate (RegFollowUp  *self,
 
   return TRUE;
 }
+
+/* When "tomorrow morning" is, from @now (Unix seconds): 09:00 local time
+ * the next calendar day, whatever summer time does overnight. The card
+ * and the reminder pop-up both snooze to it. */
+gint64
+reg_follow_up_tomorrow_morning (gint64 now)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autoptr(GDateTime) morning = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  g_date_add_days (&date, 1);
+  morning = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                   g_date_get_day (&date), 9, 0, 0);
+  return g_date_time_to_unix (morning);
+}

@@ -62,6 +62,7 @@ gint64            reg_follow_up_get_deleted_at       (RegFollowUp        *self);
 void              reg_follow_up_set_deleted_at       (RegFollowUp        *self,
                                                       gint64              deleted_at);
 gint64            reg_follow_up_get_effective_due_at (RegFollowUp        *self);
+gint64            reg_follow_up_tomorrow_morning     (gint64              now);
 gboolean          reg_follow_up_validate             (RegFollowUp        *self,
                                                       GError            **error);
 

@@ -194,23 +194,6 @@ body_text (GHashTable *caps,
   return g_strdup (text);
 }
 
-/* 09:00 tomorrow, local time. */
-static gint64
-tomorrow_morning (gint64 now)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (local, 1);
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  g_autoptr(GDateTime) morning = g_date_time_new (zone,
-                                                  g_date_time_get_year (tomorrow),
-                                                  g_date_time_get_month (tomorrow),
-                                                  g_date_time_get_day_of_month (tomorrow),
-                                                  9, 0, 0);
-
-  return g_date_time_to_unix (morning);
-}
-
 static void
 on_follow_up_action (NotifyNotification *notification,
                      char               *action,
@@ -239,7 +222,7 @@ on_follow_up_action (NotifyNotification *notification,
   else if (g_str_equal (action, "snooze-hour"))
     ok = reg_store_snooze_follow_up (self->store, follow_up, now + 60 * 60, &error);
   else if (g_str_equal (action, "snooze-morning"))
-    ok = reg_store_snooze_follow_up (self->store, follow_up, tomorrow_morning (now), &error);
+    ok = reg_store_snooze_follow_up (self->store, follow_up, reg_follow_up_tomorrow_morning (now), &error);
 
   if (!ok)
     g_warning ("Could not change the follow-up: %s", error->message);

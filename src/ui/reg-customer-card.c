@@ -1614,23 +1614,18 @@ snooze_hour_action (GtkWidget  *widget,
     snooze_follow_up (self, param, reg_store_now (self->store) + 60 * 60);
 }
 
-/* 09:00 local time the next day, whatever summer time does overnight. */
+/* 09:00 local time the next day, as the reminder pop-up has it. */
 static void
 snooze_morning_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
   RegCustomerCard *self = REG_CUSTOMER_CARD (widget);
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) morning = NULL;
 
   if (self->store == NULL)
     return;
 
-  now = reg_due_time_now (self->store);
-  morning = reg_due_time_day_at (now, 1, 9, 0);
-  if (morning != NULL)
-    snooze_follow_up (self, param, g_date_time_to_unix (morning));
+  snooze_follow_up (self, param, reg_follow_up_tomorrow_morning (reg_store_now (self->store)));
 }
 
 /* Edit, snooze, cancel: each names the promise, so that one action
