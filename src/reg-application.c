@@ -158,6 +158,15 @@ on_due (RegApplication     *self,
 }
 
 static void
+on_cases_past_target (RegApplication     *self,
+                      GPtrArray          *cases,
+                      gboolean            missed,
+                      RegReminderService *reminders)
+{
+  reg_notifier_show_cases (self->notifier, cases, missed);
+}
+
+static void
 on_unshown (RegApplication *self,
             GPtrArray      *follow_ups,
             RegNotifier    *notifier)
@@ -176,6 +185,22 @@ on_open_customer (RegApplication *self,
                   RegNotifier    *notifier)
 {
   reg_window_show_customer (present_main_window (self), customer_id);
+}
+
+static void
+on_open_case (RegApplication *self,
+              gint64          customer_id,
+              gint64          case_id,
+              RegNotifier    *notifier)
+{
+  reg_window_show_customer (present_main_window (self), customer_id); /* INTEGRATE: show_case */
+}
+
+static void
+on_open_overview (RegApplication *self,
+                  RegNotifier    *notifier)
+{
+  present_main_window (self); /* INTEGRATE: show_overview */
 }
 
 static void
@@ -200,27 +225,38 @@ start_reminders (RegApplication *self)
   self->reminders = reg_reminder_service_new (self->store, self->clock);
   self->notifier = reg_notifier_new (self->store, self->clock);
   g_signal_connect_object (self->reminders, "due", G_CALLBACK (on_due), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "cases-past-target", G_CALLBACK (on_cases_past_target),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notifier, "open-case", G_CALLBACK (on_open_case), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notifier, "open-overview", G_CALLBACK (on_open_overview), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->notifier, "unshown", G_CALLBACK (on_unshown), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->notifier, "open-customer", G_CALLBACK (on_open_customer), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->notifier, "open-agenda", G_CALLBACK (on_open_agenda), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "follow-up-changed", G_CALLBACK (on_follow_up_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "case-changed", G_CALLBACK (on_follow_up_changed), self, G_CONNECT_SWAPPED);
   reg_reminder_service_start (self->reminders);
 }
 
-/* Whether any promise is still open, so that closing the window should
- * leave Regulars running to remind of it. */
+/* Whether any promise is still open, or any complaint still has its
+ * target ahead, so that closing the window should leave Regulars running
+ * to remind of it. */
 static gboolean
 has_open_follow_ups (RegApplication *self)
 {
   g_autoptr(GError) error = NULL;
   guint open = 0;
+  gint64 next_target = 0;
 
   if (self->reminders == NULL)
     return FALSE;
   /* Due by the end of time: every open one. */
   if (!reg_store_count_overdue_follow_ups (self->store, G_MAXINT64, 0, &open, &error))
     return TRUE;
-  return open > 0;
+  if (open > 0)
+    return TRUE;
+  if (!reg_store_next_case_target (self->store, reg_clock_get_now (self->clock), &next_target, &error))
+    return TRUE;
+  return next_target != 0;
 }
 
 static void

@@ -30,6 +30,8 @@ reg_command_line_add_options (GApplication *app)
       N_("What was promised, for --add-follow-up"), N_("TEXT") },
     { "done", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT64, NULL,
       N_("Mark follow-up ID as done"), N_("ID") },
+    { "cases", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Print the open complaints: id, customer, title, severity, status, owner, age, past target"), NULL },
     { "sample-data", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
       N_("Fill an empty database with N made-up customers, to try Regulars"), N_("N") },
     { NULL }
@@ -46,6 +48,7 @@ reg_command_line_wants_store_only (GVariantDict *options)
          g_variant_dict_contains (options, "due") ||
          g_variant_dict_contains (options, "add-follow-up") ||
          g_variant_dict_contains (options, "done") ||
+         g_variant_dict_contains (options, "cases") ||
          g_variant_dict_contains (options, "sample-data");
 }
 
@@ -305,6 +308,56 @@ print_due (RegStore                *store,
   return 0;
 }
 
+/* "3d4h", "5h", "12m": how long a case has been open. */
+static char *
+format_age (gint64 seconds)
+{
+  gint64 minutes = MAX (seconds, 0) / 60;
+  gint64 hours = minutes / 60;
+  gint64 days = hours / 24;
+
+  if (days > 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "d%" G_GINT64_FORMAT "h", days, hours % 24);
+  if (hours > 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "h", hours);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "m", minutes);
+}
+
+/* One line per open complaint, the nearest target first; the fields are
+ * separated by tabs, as for --due. */
+static int
+print_cases (RegStore                *store,
+             GApplicationCommandLine *cmdline)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = reg_store_now (store);
+
+  if (!(cases = reg_store_list_open_cases (store, &error)))
+    {
+      say (cmdline, TRUE, "%s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      RegCase *kase = g_ptr_array_index (cases, i);
+      g_autoptr(RegCustomer) customer = reg_store_get_customer (store, reg_case_get_customer_id (kase), NULL);
+      g_autofree char *name = field (customer ? reg_customer_get_display_name (customer) : "");
+      g_autofree char *title = field (reg_case_get_title (kase));
+      g_autofree char *owner = staff_name (store, reg_case_get_owner_id (kase));
+      g_autofree char *owner_field = field (owner);
+      g_autofree char *age = format_age (now - reg_case_get_opened_at (kase));
+
+      say (cmdline, FALSE, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+           reg_case_get_id (kase), name, title,
+           reg_enum_to_nick (REG_TYPE_CASE_SEVERITY, reg_case_get_severity (kase)),
+           reg_enum_to_nick (REG_TYPE_CASE_STATUS, reg_case_get_status (kase)),
+           owner_field, age, reg_case_is_past_target (kase, now) ? "yes" : "no");
+    }
+  return 0;
+}
+
 static int
 fill_sample_data (RegStore                *store,
                   GApplicationCommandLine *cmdline,
@@ -362,7 +415,13 @@ reg_command_line_run (RegStore                *store,
   if (g_variant_dict_lookup (options, "done", "x", &done))
     return mark_done (store, cmdline, done);
   if (g_variant_dict_lookup (options, "due", "&s", &due))
-    return print_due (store, cmdline, due);
+    {
+      int status = print_due (store, cmdline, due);
+      if (status != 0 || !g_variant_dict_contains (options, "cases"))
+        return status;
+    }
+  if (g_variant_dict_contains (options, "cases"))
+    return print_cases (store, cmdline);
 
   return 0;
 }

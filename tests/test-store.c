@@ -136,7 +136,7 @@ test_open_private_files (void)
   g_assert_no_error (error);
   g_assert_cmpstr (reg_store_get_path (store), ==, path);
   g_assert_false (reg_store_is_read_only (store));
-  g_assert_cmpint (reg_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (reg_store_get_schema_version (store), ==, 3);
 
   db_dir = g_path_get_dirname (path);
   g_assert_cmpint (g_stat (db_dir, &st), ==, 0);
@@ -672,7 +672,7 @@ test_case_steps (Fixture       *f,
 
   /* The whole history, in order, never overwritten. */
   g_assert_cmpstr (event_kinds (f->store, kase, kinds), ==,
-                   "opened status escalated handed_over status resolved rated status resolved status");
+                   "opened status escalated handed-over status resolved rated status resolved status");
   events = reg_store_list_case_events (f->store, reg_case_get_id (kase), NULL);
   last = g_ptr_array_index (events, 3);
   g_assert_cmpint (reg_case_event_get_staff_id (last), ==, priya);
@@ -737,6 +737,401 @@ test_satisfaction_by_week (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (w->average, 0.0, 1e-9);
 
   g_unsetenv ("TZ");
+}
+
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+/* Turnaround targets: hours run around the clock; days are counted on
+ * the local calendar, across the end of summer time, and with working
+ * days only, weekends are skipped. */
+static void
+test_case_targets (void)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  RegCaseTargets targets;
+  const gint64 sat_10_bst = 1792832400;      /* Sat 24 Oct 2026, 10:00 BST */
+  const gint64 fri_15_bst = 1792764000;      /* Fri 23 Oct 2026, 15:00 BST */
+  const gint64 fri_22_bst = 1792789200;      /* Fri 23 Oct 2026, 22:00 BST */
+
+  g_assert_nonnull (london);
+  reg_case_targets_init_default (&targets);
+  g_assert_cmpuint (targets.hours[REG_CASE_SEVERITY_URGENT], ==, 4);
+  g_assert_cmpuint (targets.hours[REG_CASE_SEVERITY_HIGH], ==, 24);
+  g_assert_cmpuint (targets.hours[REG_CASE_SEVERITY_NORMAL], ==, 72);
+  g_assert_cmpuint (targets.hours[REG_CASE_SEVERITY_LOW], ==, 168);
+  g_assert_false (targets.working_days_only);
+
+  /* Urgent: four hours, whatever the day. */
+  g_assert_cmpint (reg_case_targets_due (&targets, REG_CASE_SEVERITY_URGENT, fri_22_bst, london),
+                   ==, fri_22_bst + 4 * 3600);
+  /* Normal, over the night the clocks go back: Tuesday 10:00 GMT,
+   * 73 hours later, not 09:00. */
+  g_assert_cmpint (reg_case_targets_due (&targets, REG_CASE_SEVERITY_NORMAL, sat_10_bst, london),
+                   ==, 1793095200);
+  /* High, from Friday afternoon: Saturday afternoon, weekends counting. */
+  g_assert_cmpint (reg_case_targets_due (&targets, REG_CASE_SEVERITY_HIGH, fri_15_bst, london),
+                   ==, fri_15_bst + 86400);
+
+  targets.working_days_only = TRUE;
+  /* Friday 15:00 + 1 working day: Monday 15:00 (GMT by then). */
+  g_assert_cmpint (reg_case_targets_due (&targets, REG_CASE_SEVERITY_HIGH, fri_15_bst, london),
+                   ==, 1793026800);
+  /* Opened on Saturday: the clock starts Monday 00:00, due Tuesday 00:00. */
+  g_assert_cmpint (reg_case_targets_due (&targets, REG_CASE_SEVERITY_HIGH, sat_10_bst, london),
+                   ==, 1793059200);
+  /* Seven working days from Friday: Tuesday 3 November, 15:00. */
+  g_assert_cmpint (reg_case_targets_due (&targets, REG_CASE_SEVERITY_LOW, fri_15_bst, london),
+                   ==, 1793718000);
+  /* Hours still run around the clock. */
+  g_assert_cmpint (reg_case_targets_due (&targets, REG_CASE_SEVERITY_URGENT, fri_22_bst, london),
+                   ==, fri_22_bst + 4 * 3600);
+}
+
+static RegCase *
+open_case (RegStore        *store,
+           gint64           customer_id,
+           const char      *title,
+           RegCaseSeverity  severity,
+           gint64           owner)
+{
+  g_autoptr(GError) error = NULL;
+  RegCase *kase = reg_case_new ();
+
+  reg_case_set_customer_id (kase, customer_id);
+  reg_case_set_title (kase, title);
+  reg_case_set_severity (kase, severity);
+  g_assert_true (reg_store_open_case (store, kase, owner, &error));
+  g_assert_no_error (error);
+  return kase;
+}
+
+/* The shop's targets are kept in the database, apply to cases as they
+ * are opened, and refuse what makes no sense. */
+static void
+test_case_target_settings (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RegCustomer) customer = add_customer (f->store, "Hamid Mansour", NULL, NULL, NULL);
+  gint64 priya = add_staff (f->store, "Priya Sharma");
+  g_autoptr(RegCase) before = NULL;
+  g_autoptr(RegCase) after = NULL;
+  g_autoptr(GError) error = NULL;
+  RegCaseTargets targets;
+  guint changed = 0;
+
+  g_setenv ("TZ", "Europe/London", TRUE);
+  g_signal_connect_swapped (f->store, "settings-changed", G_CALLBACK (count_signal), &changed);
+
+  reg_store_get_case_targets (f->store, &targets);
+  g_assert_cmpuint (targets.hours[REG_CASE_SEVERITY_NORMAL], ==, 72);
+  g_assert_cmpuint (reg_store_get_win_back_days (f->store), ==, REG_WIN_BACK_DAYS_DEFAULT);
+
+  reg_store_set_now (f->store, 1793005200);   /* Mon 26 Oct 2026, 09:00 GMT */
+  before = open_case (f->store, reg_customer_get_id (customer), "Late delivery", REG_CASE_SEVERITY_URGENT, priya);
+  g_assert_cmpint (reg_case_get_target_at (before), ==, 1793005200 + 4 * 3600);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT target_at FROM cases"), ==, 1793005200 + 4 * 3600);
+
+  targets.hours[REG_CASE_SEVERITY_URGENT] = 2;
+  targets.working_days_only = TRUE;
+  g_assert_true (reg_store_set_case_targets (f->store, &targets, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Out of range: refused, and nothing changes. */
+  targets.hours[REG_CASE_SEVERITY_LOW] = 0;
+  g_assert_false (reg_store_set_case_targets (f->store, &targets, &error));
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Turnaround target"));
+  g_clear_error (&error);
+  g_assert_false (reg_store_set_win_back_days (f->store, 0, &error));
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (changed, ==, 1);
+
+  reg_store_get_case_targets (f->store, &targets);
+  g_assert_cmpuint (targets.hours[REG_CASE_SEVERITY_URGENT], ==, 2);
+  g_assert_cmpuint (targets.hours[REG_CASE_SEVERITY_LOW], ==, 168);
+  g_assert_true (targets.working_days_only);
+
+  g_assert_true (reg_store_set_win_back_days (f->store, 30, &error));
+  g_assert_cmpuint (reg_store_get_win_back_days (f->store), ==, 30);
+
+  /* New targets for new cases; the old case keeps the one it was given. */
+  after = open_case (f->store, reg_customer_get_id (customer), "Wrong size", REG_CASE_SEVERITY_URGENT, priya);
+  g_assert_cmpint (reg_case_get_target_at (after), ==, 1793005200 + 2 * 3600);
+  g_assert_cmpint (reg_case_get_target_at (before), ==, 1793005200 + 4 * 3600);
+
+  /* The settings outlive the connection. */
+  g_clear_object (&before);
+  g_clear_object (&after);
+  g_clear_object (&f->store);
+  f->store = reg_store_open (f->path, &error);
+  g_assert_no_error (error);
+  reg_store_get_case_targets (f->store, &targets);
+  g_assert_cmpuint (targets.hours[REG_CASE_SEVERITY_URGENT], ==, 2);
+  g_assert_cmpuint (reg_store_get_win_back_days (f->store), ==, 30);
+
+  g_unsetenv ("TZ");
+}
+
+/* Telling the customer of a delay writes the visit log, the case's
+ * history and its new target together; a refused one writes nothing. */
+static void
+test_case_delay (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RegCustomer) customer = add_customer (f->store, "Hamid Mansour", NULL, NULL, NULL);
+  gint64 id = reg_customer_get_id (customer);
+  gint64 priya = add_staff (f->store, "Priya Sharma");
+  g_autoptr(RegCase) kase = NULL;
+  g_autoptr(RegVisit) visit = reg_visit_new ();
+  g_autoptr(RegVisit) bad = reg_visit_new ();
+  g_autoptr(RegFollowUp) follow_up = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  RegCaseEvent *told;
+  gint64 fu_id;
+
+  reg_store_set_now (f->store, 1800000000);
+  kase = open_case (f->store, id, "Part on back order", REG_CASE_SEVERITY_HIGH, priya);
+
+  /* A time gone by, or nothing said: refused, nothing written. */
+  reg_visit_set_channel (bad, REG_CHANNEL_CALL);
+  reg_visit_set_text (bad, "Part is late");
+  g_assert_false (reg_store_tell_case_delay (f->store, kase, bad, 1800000000 - 60, priya, &error));
+  g_assert_nonnull (strstr (error->message, "New due time"));
+  g_clear_error (&error);
+  reg_visit_set_text (bad, "  ");
+  g_assert_false (reg_store_tell_case_delay (f->store, kase, bad, 1800000000 + 86400 * 3, priya, &error));
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM visits"), ==, 0);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM case_events"), ==, 1);
+  g_assert_cmpint (reg_case_get_target_at (kase), ==, 1800000000 + 86400);
+
+  reg_store_set_now (f->store, 1800003600);
+  reg_visit_set_channel (visit, REG_CHANNEL_CALL);
+  reg_visit_set_author_id (visit, priya);
+  reg_visit_set_text (visit, "Told her the part comes on Thursday");
+  g_assert_true (reg_store_tell_case_delay (f->store, kase, visit, 1800000000 + 86400 * 3, priya, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (reg_case_get_target_at (kase), ==, 1800000000 + 86400 * 3);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT target_at FROM cases"), ==, 1800000000 + 86400 * 3);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM visits WHERE channel = 'call' "
+                                               "AND customer_id = (SELECT customer_id FROM cases)"), ==, 1);
+  events = reg_store_list_case_events (f->store, reg_case_get_id (kase), &error);
+  g_assert_cmpuint (events->len, ==, 2);
+  told = g_ptr_array_index (events, 1);
+  g_assert_cmpstr (reg_case_event_get_kind (told), ==, REG_CASE_EVENT_KIND_CUSTOMER_TOLD);
+  g_assert_cmpstr (reg_case_event_get_text (told), ==, "Told her the part comes on Thursday");
+  g_assert_cmpstr (reg_case_event_get_channel (told), ==, "call");
+  g_assert_cmpint (reg_case_event_get_visit_id (told), ==, reg_visit_get_id (visit));
+  g_assert_cmpint (reg_case_event_get_due_at (told), ==, 1800000000 + 86400 * 3);
+  g_assert_cmpint (reg_case_event_get_actor_id (told), ==, priya);
+
+  /* A promise: the visit log and the new due time; the snooze goes. */
+  fu_id = reg_test_add_follow_up (f->store, id, priya, 1800007200, "Call back about the part", REG_FOLLOW_UP_STATUS_OPEN);
+  follow_up = reg_store_get_follow_up (f->store, fu_id, &error);
+  g_assert_true (reg_store_snooze_follow_up (f->store, follow_up, 1800010800, &error));
+  g_clear_object (&visit);
+  visit = reg_visit_new ();
+  reg_visit_set_channel (visit, REG_CHANNEL_EMAIL);
+  reg_visit_set_text (visit, "Wrote that we call on Friday instead");
+  g_assert_true (reg_store_tell_follow_up_delay (f->store, follow_up, visit, 1800000000 + 86400 * 4,
+                                                 "Europe/London", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT due_at FROM follow_ups"), ==, 1800000000 + 86400 * 4);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT snoozed_until IS NULL OR snoozed_until = 0 FROM follow_ups"), ==, 1);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM visits WHERE channel = 'email'"), ==, 1);
+
+  /* A closed promise cannot be delayed. */
+  g_assert_true (reg_store_set_follow_up_status (f->store, follow_up, REG_FOLLOW_UP_STATUS_DONE, &error));
+  g_clear_object (&visit);
+  visit = reg_visit_new ();
+  reg_visit_set_text (visit, "Too late");
+  g_assert_false (reg_store_tell_follow_up_delay (f->store, follow_up, visit, 1800000000 + 86400 * 5, NULL, &error));
+  g_assert_error (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID);
+  g_assert_cmpint (reg_test_sql_int (f->store, "SELECT count(*) FROM visits"), ==, 2);
+}
+
+/* One reminder per target: none before it, one when it passes, none for
+ * a resolved case, and another after the target was moved and passed. */
+static void
+test_case_reminders (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RegCustomer) customer = add_customer (f->store, "Hamid Mansour", NULL, NULL, NULL);
+  gint64 id = reg_customer_get_id (customer);
+  gint64 priya = add_staff (f->store, "Priya Sharma");
+  g_autoptr(RegCase) urgent = NULL;
+  g_autoptr(RegCase) normal = NULL;
+  g_autoptr(RegVisit) visit = reg_visit_new ();
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 t0 = 1800000000, next = 0;
+
+  reg_store_set_now (f->store, t0);
+  urgent = open_case (f->store, id, "No heating", REG_CASE_SEVERITY_URGENT, priya);
+  normal = open_case (f->store, id, "Scratched door", REG_CASE_SEVERITY_NORMAL, priya);
+
+  g_assert_true (reg_store_next_case_target (f->store, t0, &next, &error));
+  g_assert_cmpint (next, ==, t0 + 4 * 3600);
+  due = reg_store_list_cases_to_remind (f->store, t0 + 4 * 3600 - 1, &error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  g_assert_false (reg_customer_get_has_case_past_target (customer));
+
+  reg_store_set_now (f->store, t0 + 4 * 3600);
+  due = reg_store_list_cases_to_remind (f->store, t0 + 4 * 3600, &error);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_true (g_ptr_array_index (due, 0) == urgent);
+  g_assert_true (reg_store_mark_cases_reminded (f->store, due, &error));
+  g_clear_pointer (&due, g_ptr_array_unref);
+  /* The customer's flag follows. */
+  g_assert_true (reg_customer_get_has_case_past_target (customer));
+  due = reg_store_list_cases_to_remind (f->store, t0 + 4 * 3600 + 60, &error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  g_assert_true (reg_store_next_case_target (f->store, t0 + 4 * 3600, &next, &error));
+  g_assert_cmpint (next, ==, t0 + 72 * 3600);
+
+  /* Resolved before its target: never reminded. */
+  g_assert_true (reg_store_resolve_case (f->store, normal, "Repainted", TRUE, priya, &error));
+  g_assert_true (reg_store_next_case_target (f->store, t0 + 4 * 3600, &next, &error));
+  g_assert_cmpint (next, ==, 0);
+  due = reg_store_list_cases_to_remind (f->store, t0 + 100 * 3600, &error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* The customer is told of a delay: a new target, a new reminder. */
+  reg_visit_set_text (visit, "Engineer comes tomorrow");
+  g_assert_true (reg_store_tell_case_delay (f->store, urgent, visit, t0 + 24 * 3600, priya, &error));
+  g_assert_false (reg_case_is_past_target (urgent, t0 + 4 * 3600));
+  g_assert_false (reg_customer_get_has_case_past_target (customer));
+  due = reg_store_list_cases_to_remind (f->store, t0 + 24 * 3600, &error);
+  g_assert_cmpuint (due->len, ==, 1);
+}
+
+/* The Overview's figures, and the customer lists behind them. */
+static void
+test_overview_figures (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RegCustomer) ana = add_customer (f->store, "Ana Lima", NULL, NULL, NULL);
+  g_autoptr(RegCustomer) ben = add_customer (f->store, "Ben Ode", NULL, NULL, NULL);
+  g_autoptr(RegCustomer) cleo = add_customer (f->store, "Cleo Park", NULL, NULL, NULL);
+  gint64 priya = add_staff (f->store, "Priya Sharma");
+  gint64 jonas = add_staff (f->store, "Jonas Weber");
+  g_autoptr(RegCase) c1 = NULL, c2 = NULL, c3 = NULL, c4 = NULL;
+  g_autoptr(RegCustomerQuery) query = reg_customer_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  RegOverviewFigures figures;
+  RegStaffCount *count;
+  gint64 t0 = 1800000000, now = t0 + 10 * 86400, from, until;
+
+  /* Cleo is a former customer; Ben a prospect. */
+  reg_customer_set_kind (cleo, REG_CUSTOMER_KIND_FORMER);
+  reg_customer_set_kind (ben, REG_CUSTOMER_KIND_PROSPECT);
+  g_assert_true (reg_store_save_customer (f->store, cleo, &error));
+  g_assert_true (reg_store_save_customer (f->store, ben, &error));
+
+  reg_store_set_now (f->store, t0);                       /* ten days ago */
+  c1 = open_case (f->store, reg_customer_get_id (ana), "Old, low", REG_CASE_SEVERITY_LOW, priya);
+  reg_store_set_now (f->store, now - 2 * 86400);          /* two days ago */
+  c2 = open_case (f->store, reg_customer_get_id (ben), "Urgent one", REG_CASE_SEVERITY_URGENT, priya);
+  reg_store_set_now (f->store, now - 3600);               /* an hour ago */
+  c3 = open_case (f->store, reg_customer_get_id (cleo), "Fresh", REG_CASE_SEVERITY_URGENT, jonas);
+  c4 = open_case (f->store, reg_customer_get_id (cleo), "Done", REG_CASE_SEVERITY_NORMAL, jonas);
+  g_assert_true (reg_store_resolve_case (f->store, c4, "Sorted", TRUE, jonas, &error));
+  g_assert_true (reg_store_rate_case (f->store, c4, 5, "Thanks", jonas, &error));
+
+  reg_test_add_follow_up (f->store, reg_customer_get_id (ana), priya, now - 600, "Call back", REG_FOLLOW_UP_STATUS_OPEN);
+  reg_test_add_follow_up (f->store, reg_customer_get_id (ben), priya, now - 60, "Send quote", REG_FOLLOW_UP_STATUS_OPEN);
+  reg_test_add_follow_up (f->store, reg_customer_get_id (cleo), jonas, now - 60, "Ring her", REG_FOLLOW_UP_STATUS_OPEN);
+  reg_test_add_follow_up (f->store, reg_customer_get_id (cleo), jonas, now + 3600, "Not yet due", REG_FOLLOW_UP_STATUS_OPEN);
+  reg_store_set_now (f->store, now);
+
+  g_assert_true (reg_store_get_overview (f->store, now, &figures, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures.open_cases, ==, 3);
+  g_assert_cmpuint (figures.by_severity_age[REG_CASE_SEVERITY_LOW][3], ==, 1);
+  g_assert_cmpuint (figures.by_severity_age[REG_CASE_SEVERITY_URGENT][1], ==, 1);
+  g_assert_cmpuint (figures.by_severity_age[REG_CASE_SEVERITY_URGENT][0], ==, 1);
+  g_assert_cmpuint (figures.by_severity_age[REG_CASE_SEVERITY_NORMAL][0], ==, 0);
+  /* Low (7 days) and the two-day-old urgent one; not the fresh one. */
+  g_assert_cmpuint (figures.past_target, ==, 2);
+  g_assert_cmpuint (figures.customers_by_kind[REG_CUSTOMER_KIND_CURRENT], ==, 1);
+  g_assert_cmpuint (figures.customers_by_kind[REG_CUSTOMER_KIND_PROSPECT], ==, 1);
+  g_assert_cmpuint (figures.customers_by_kind[REG_CUSTOMER_KIND_FORMER], ==, 1);
+  g_assert_cmpuint (figures.overdue_by_staff->len, ==, 2);
+  count = &g_array_index (figures.overdue_by_staff, RegStaffCount, 0);
+  g_assert_cmpint (count->staff_id, ==, priya);
+  g_assert_cmpuint (count->count, ==, 2);
+  count = &g_array_index (figures.overdue_by_staff, RegStaffCount, 1);
+  g_assert_cmpint (count->staff_id, ==, jonas);
+  g_assert_cmpuint (count->count, ==, 1);
+  g_assert_cmpuint (figures.win_back, ==, 0);
+  reg_overview_figures_clear (&figures);
+
+  /* Behind "urgent, 1-3 days": Ben. */
+  reg_case_age_bounds (1, now, &from, &until);
+  query->case_severity = REG_CASE_SEVERITY_URGENT;
+  query->case_opened_from = from;
+  query->case_opened_until = until;
+  ids = reg_store_query_customer_ids (f->store, query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, reg_customer_get_id (ben));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Behind "past target": Ana and Ben. */
+  reg_customer_query_free (query);
+  query = reg_customer_query_new ();
+  query->case_past_target = TRUE;
+  ids = reg_store_query_customer_ids (f->store, query, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Behind "Jonas: 1 overdue": Cleo. */
+  reg_customer_query_free (query);
+  query = reg_customer_query_new ();
+  query->overdue_for = jonas;
+  ids = reg_store_query_customer_ids (f->store, query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, reg_customer_get_id (cleo));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Behind this week's satisfaction: Cleo, who rated her case. */
+  reg_customer_query_free (query);
+  query = reg_customer_query_new ();
+  query->rated_from = now - 7 * 86400;
+  query->rated_until = now + 1;
+  ids = reg_store_query_customer_ids (f->store, query, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, reg_customer_get_id (cleo));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Win back: Ana, a current customer, unseen for more than 5 days. */
+  g_assert_true (reg_store_set_win_back_days (f->store, 5, &error));
+  g_assert_true (reg_store_get_overview (f->store, now, &figures, &error));
+  g_assert_cmpuint (figures.win_back, ==, 1);
+  reg_overview_figures_clear (&figures);
+
+  /* The --cases list: open ones, nearest target first. */
+  {
+    g_autoptr(GPtrArray) open = reg_store_list_open_cases (f->store, &error);
+
+    g_assert_cmpuint (open->len, ==, 3);
+    g_assert_true (g_ptr_array_index (open, 0) == c1);   /* due 3 days ago */
+    g_assert_true (g_ptr_array_index (open, 1) == c2);   /* 2 days ago, +4 h */
+    g_assert_true (g_ptr_array_index (open, 2) == c3);
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1343,7 +1738,7 @@ test_migration_from_v1 (void)
   store = reg_store_open (path, &error);
   g_assert_no_error (error);
   /* Brought up to date: its follow-ups were never shown as reminders. */
-  g_assert_cmpint (reg_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (reg_store_get_schema_version (store), ==, 3);
   g_assert_cmpint (reg_test_sql_int (store, "SELECT count(*) FROM follow_ups WHERE reminded_for IS NOT NULL"), ==, 0);
   g_assert_cmpuint (reg_store_count_customers (store), ==, 40);
   g_assert_cmpint (reg_test_sql_int (store, "SELECT count(*) FROM visits"), ==, 435);
@@ -1385,6 +1780,11 @@ main (int   argc,
   ADD ("/store/staff-and-cases", test_staff_and_cases);
   ADD ("/store/cases/steps", test_case_steps);
   ADD ("/store/cases/satisfaction-by-week", test_satisfaction_by_week);
+  g_test_add_func ("/store/cases/targets", test_case_targets);
+  ADD ("/store/cases/target-settings", test_case_target_settings);
+  ADD ("/store/cases/tell-customer-about-delay", test_case_delay);
+  ADD ("/store/cases/reminders", test_case_reminders);
+  ADD ("/store/overview/figures-and-lists", test_overview_figures);
   ADD ("/store/search/fragments", test_search);
   ADD ("/store/list/filters-and-sorts", test_filters_and_sorts);
   ADD ("/store/list/model-items-changed", test_customer_list_model);

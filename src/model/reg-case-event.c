@@ -25,6 +25,9 @@ struct _RegCaseEvent
   char    *to_status;
   gint64   staff_id;
   char    *text;
+  gint64   visit_id;
+  char    *channel;
+  gint64   due_at;
 };
 
 G_DEFINE_FINAL_TYPE (RegCaseEvent, reg_case_event, G_TYPE_OBJECT)
@@ -40,6 +43,9 @@ enum {
   PROP_TO_STATUS,
   PROP_STAFF_ID,
   PROP_TEXT,
+  PROP_VISIT_ID,
+  PROP_CHANNEL,
+  PROP_DUE_AT,
   N_PROPS
 };
 
@@ -54,6 +60,7 @@ reg_case_event_finalize (GObject *object)
   g_clear_pointer (&self->from_status, g_free);
   g_clear_pointer (&self->to_status, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->channel, g_free);
 
   G_OBJECT_CLASS (reg_case_event_parent_class)->finalize (object);
 }
@@ -102,6 +109,18 @@ reg_case_event_get_property (GObject    *object,
 
     case PROP_TEXT:
       g_value_set_string (value, reg_case_event_get_text (self));
+      break;
+
+    case PROP_VISIT_ID:
+      g_value_set_int64 (value, self->visit_id);
+      break;
+
+    case PROP_CHANNEL:
+      g_value_set_string (value, reg_case_event_get_channel (self));
+      break;
+
+    case PROP_DUE_AT:
+      g_value_set_int64 (value, self->due_at);
       break;
 
     default:
@@ -153,6 +172,18 @@ reg_case_event_set_property (GObject      *object,
 
     case PROP_TEXT:
       reg_case_event_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_VISIT_ID:
+      reg_case_event_set_visit_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CHANNEL:
+      reg_case_event_set_channel (self, g_value_get_string (value));
+      break;
+
+    case PROP_DUE_AT:
+      reg_case_event_set_due_at (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -213,6 +244,23 @@ reg_case_event_class_init (RegCaseEventClass *klass)
     g_param_spec_string ("text", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* A step that told the customer about a delay: the visit-log entry,
+   * the channel's nick ("call", "email", ...) and the new target. */
+  properties[PROP_VISIT_ID] =
+    g_param_spec_int64 ("visit-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CHANNEL] =
+    g_param_spec_string ("channel", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DUE_AT] =
+    g_param_spec_int64 ("due-at", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -407,6 +455,64 @@ reg_case_event_set_text (RegCaseEvent *self,
 
   if (reg_set_string (&self->text, text))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+gint64
+reg_case_event_get_visit_id (RegCaseEvent *self)
+{
+  g_return_val_if_fail (REG_IS_CASE_EVENT (self), 0);
+
+  return self->visit_id;
+}
+
+void
+reg_case_event_set_visit_id (RegCaseEvent *self,
+                             gint64        visit_id)
+{
+  g_return_if_fail (REG_IS_CASE_EVENT (self));
+
+  if (self->visit_id == visit_id)
+    return;
+  self->visit_id = visit_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIT_ID]);
+}
+
+const char *
+reg_case_event_get_channel (RegCaseEvent *self)
+{
+  g_return_val_if_fail (REG_IS_CASE_EVENT (self), NULL);
+
+  return self->channel != NULL ? self->channel : "";
+}
+
+void
+reg_case_event_set_channel (RegCaseEvent *self,
+                            const char   *channel)
+{
+  g_return_if_fail (REG_IS_CASE_EVENT (self));
+
+  if (reg_set_string (&self->channel, channel))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL]);
+}
+
+gint64
+reg_case_event_get_due_at (RegCaseEvent *self)
+{
+  g_return_val_if_fail (REG_IS_CASE_EVENT (self), 0);
+
+  return self->due_at;
+}
+
+void
+reg_case_event_set_due_at (RegCaseEvent *self,
+                           gint64        due_at)
+{
+  g_return_if_fail (REG_IS_CASE_EVENT (self));
+
+  if (self->due_at == due_at)
+    return;
+  self->due_at = due_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_AT]);
 }
 
 gboolean

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (RegCaseEvent, reg_case_event, REG, CASE_EVENT, GObject)
 #define REG_CASE_EVENT_KIND_ESCALATED     "escalated"
 #define REG_CASE_EVENT_KIND_HANDED_OVER   "handed-over"
 #define REG_CASE_EVENT_KIND_NOTE          "note"
+#define REG_CASE_EVENT_KIND_RATED         "rated"
 #define REG_CASE_EVENT_KIND_RESOLVED      "resolved"
 #define REG_CASE_EVENT_KIND_CLOSED        "closed"
 #define REG_CASE_EVENT_KIND_CUSTOMER_TOLD "customer-told"
@@ -53,6 +54,15 @@ void          reg_case_event_set_staff_id    (RegCaseEvent  *self,
 const char   *reg_case_event_get_text        (RegCaseEvent  *self);
 void          reg_case_event_set_text        (RegCaseEvent  *self,
                                               const char    *text);
+gint64        reg_case_event_get_visit_id    (RegCaseEvent  *self);
+void          reg_case_event_set_visit_id    (RegCaseEvent  *self,
+                                              gint64         visit_id);
+const char   *reg_case_event_get_channel     (RegCaseEvent  *self);
+void          reg_case_event_set_channel     (RegCaseEvent  *self,
+                                              const char    *channel);
+gint64        reg_case_event_get_due_at      (RegCaseEvent  *self);
+void          reg_case_event_set_due_at      (RegCaseEvent  *self,
+                                              gint64         due_at);
 gboolean      reg_case_event_validate        (RegCaseEvent  *self,
                                               GError       **error);
 

@@ -34,6 +34,7 @@ struct _RegCase
   char            *satisfaction_comment;
   gint64           updated_at;
   gint64           deleted_at;
+  gint64           target_at;
 };
 
 G_DEFINE_FINAL_TYPE (RegCase, reg_case, G_TYPE_OBJECT)
@@ -58,6 +59,7 @@ enum {
   PROP_SATISFACTION_COMMENT,
   PROP_UPDATED_AT,
   PROP_DELETED_AT,
+  PROP_TARGET_AT,
   N_PROPS
 };
 
@@ -155,6 +157,10 @@ reg_case_get_property (GObject    *object,
       g_value_set_int64 (value, reg_case_get_updated_at (self));
       break;
 
+    case PROP_TARGET_AT:
+      g_value_set_int64 (value, reg_case_get_target_at (self));
+      break;
+
     case PROP_DELETED_AT:
       g_value_set_int64 (value, reg_case_get_deleted_at (self));
       break;
@@ -240,6 +246,10 @@ reg_case_set_property (GObject      *object,
 
     case PROP_UPDATED_AT:
       reg_case_set_updated_at (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_TARGET_AT:
+      reg_case_set_target_at (self, g_value_get_int64 (value));
       break;
 
     case PROP_DELETED_AT:
@@ -349,6 +359,13 @@ reg_case_class_init (RegCaseClass *klass)
 
   properties[PROP_DELETED_AT] =
     g_param_spec_int64 ("deleted-at", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* When the case should be resolved by: its turnaround target, or the
+   * later time the customer was told of. */
+  properties[PROP_TARGET_AT] =
+    g_param_spec_int64 ("target-at", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -741,6 +758,46 @@ reg_case_set_deleted_at (RegCase *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELETED_AT]);
 }
 
+gint64
+reg_case_get_target_at (RegCase *self)
+{
+  g_return_val_if_fail (REG_IS_CASE (self), 0);
+
+  return self->target_at;
+}
+
+void
+reg_case_set_target_at (RegCase *self,
+                        gint64   target_at)
+{
+  g_return_if_fail (REG_IS_CASE (self));
+
+  if (self->target_at == target_at)
+    return;
+
+  self->target_at = target_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_AT]);
+}
+
+/* Whether the case is still to be resolved. */
+gboolean
+reg_case_is_open (RegCase *self)
+{
+  g_return_val_if_fail (REG_IS_CASE (self), FALSE);
+
+  return self->status != REG_CASE_STATUS_RESOLVED && self->status != REG_CASE_STATUS_CLOSED;
+}
+
+/* Whether the case is open and its target time has come. */
+gboolean
+reg_case_is_past_target (RegCase *self,
+                         gint64   now)
+{
+  g_return_val_if_fail (REG_IS_CASE (self), FALSE);
+
+  return reg_case_is_open (self) && self->target_at > 0 && self->target_at <= now;
+}
+
 gboolean
 reg_case_validate (RegCase  *self,
                    GError  **error)
@@ -811,4 +868,89 @@ reg_case_status_can_change (RegCaseStatus from,
     default:
       return FALSE;
     }
+}
+
+/* Turnaround targets ---------------------------------------------------- */
+
+void
+reg_case_targets_init_default (RegCaseTargets *targets)
+{
+  g_return_if_fail (targets != NULL);
+
+  targets->hours[REG_CASE_SEVERITY_URGENT] = 4;
+  targets->hours[REG_CASE_SEVERITY_HIGH] = 24;
+  targets->hours[REG_CASE_SEVERITY_NORMAL] = 3 * 24;
+  targets->hours[REG_CASE_SEVERITY_LOW] = 7 * 24;
+  targets->working_days_only = FALSE;
+}
+
+static gboolean
+is_weekend (GDateTime *dt)
+{
+  return g_date_time_get_day_of_week (dt) >= 6;
+}
+
+/* Replaces *@dt by @next, which it owns. */
+static void
+date_time_replace (GDateTime **dt,
+                   GDateTime  *next)
+{
+  g_date_time_unref (*dt);
+  *dt = next;
+}
+
+/* When a case of @severity opened at @opened_at (UTC seconds) should be
+ * resolved by, with days counted on the calendar of @tz (NULL for the
+ * local zone). */
+gint64
+reg_case_targets_due (const RegCaseTargets *targets,
+                      RegCaseSeverity       severity,
+                      gint64                opened_at,
+                      GTimeZone            *tz)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  GDateTime *dt;
+  guint hours, days;
+  gint64 due;
+
+  g_return_val_if_fail (targets != NULL, 0);
+  g_return_val_if_fail (severity <= REG_CASE_SEVERITY_URGENT, 0);
+
+  hours = MIN (targets->hours[severity], REG_CASE_TARGET_MAX_HOURS);
+  if (hours == 0)
+    hours = 1;
+  if (hours % 24 != 0)
+    return opened_at + (gint64) hours * 3600;
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  utc = g_date_time_new_from_unix_utc (opened_at);
+  dt = g_date_time_to_timezone (utc, tz);
+  days = hours / 24;
+
+  if (!targets->working_days_only)
+    date_time_replace (&dt, g_date_time_add_days (dt, (int) days));
+  else
+    {
+      /* A case opened at the weekend starts its clock on Monday morning. */
+      if (is_weekend (dt))
+        {
+          while (is_weekend (dt))
+            date_time_replace (&dt, g_date_time_add_days (dt, 1));
+          date_time_replace (&dt, g_date_time_new (tz, g_date_time_get_year (dt),
+                                                   g_date_time_get_month (dt),
+                                                   g_date_time_get_day_of_month (dt), 0, 0, 0));
+        }
+      for (guint i = 0; i < days; i++)
+        {
+          date_time_replace (&dt, g_date_time_add_days (dt, 1));
+          while (is_weekend (dt))
+            date_time_replace (&dt, g_date_time_add_days (dt, 1));
+        }
+    }
+
+  due = g_date_time_to_unix (dt);
+  g_date_time_unref (dt);
+  return due;
 }

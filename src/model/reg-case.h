@@ -73,10 +73,36 @@ void            reg_case_set_updated_at           (RegCase          *self,
 gint64          reg_case_get_deleted_at           (RegCase          *self);
 void            reg_case_set_deleted_at           (RegCase          *self,
                                                    gint64            deleted_at);
+gint64          reg_case_get_target_at            (RegCase          *self);
+void            reg_case_set_target_at            (RegCase          *self,
+                                                   gint64            target_at);
+gboolean        reg_case_is_open                  (RegCase          *self);
+gboolean        reg_case_is_past_target           (RegCase          *self,
+                                                   gint64            now);
 gboolean        reg_case_validate                 (RegCase          *self,
                                                    GError          **error);
 const char     *reg_case_status_describe          (RegCaseStatus     status);
 gboolean        reg_case_status_can_change        (RegCaseStatus     from,
                                                    RegCaseStatus     to);
+
+/* How long a case of each severity may take to be resolved, in hours.
+ * A whole number of days (a multiple of 24) is counted on the local
+ * calendar: "1 day" ends at the same wall-clock time the next day,
+ * whatever daylight saving did overnight, and with working_days_only
+ * Saturdays and Sundays are not counted. Other targets, such as 4 hours
+ * for an urgent case, run around the clock. */
+typedef struct
+{
+  guint    hours[4];              /* indexed by RegCaseSeverity */
+  gboolean working_days_only;
+} RegCaseTargets;
+
+#define REG_CASE_TARGET_MAX_HOURS (24 * 365)
+
+void            reg_case_targets_init_default     (RegCaseTargets       *targets);
+gint64          reg_case_targets_due              (const RegCaseTargets *targets,
+                                                   RegCaseSeverity       severity,
+                                                   gint64                opened_at,
+                                                   GTimeZone            *tz);
 
 G_END_DECLS

@@ -43,6 +43,7 @@ struct _RegCustomer
   char            **tags;
   guint             has_overdue : 1;
   guint             has_open_case : 1;
+  guint             has_case_past_target : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RegCustomer, reg_customer, G_TYPE_OBJECT)
@@ -76,6 +77,7 @@ enum {
   PROP_TRASHED,
   PROP_HAS_OVERDUE,
   PROP_HAS_OPEN_CASE,
+  PROP_HAS_CASE_PAST_TARGET,
   N_PROPS
 };
 
@@ -221,6 +223,10 @@ reg_customer_get_property (GObject    *object,
 
     case PROP_HAS_OPEN_CASE:
       g_value_set_boolean (value, self->has_open_case);
+      break;
+
+    case PROP_HAS_CASE_PAST_TARGET:
+      g_value_set_boolean (value, self->has_case_past_target);
       break;
 
     default:
@@ -421,6 +427,10 @@ reg_customer_class_init (RegCustomerClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_HAS_OPEN_CASE] =
     g_param_spec_boolean ("has-open-case", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HAS_CASE_PAST_TARGET] =
+    g_param_spec_boolean ("has-case-past-target", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -781,6 +791,14 @@ reg_customer_get_has_overdue (RegCustomer *self)
 }
 
 gboolean
+reg_customer_get_has_case_past_target (RegCustomer *self)
+{
+  g_return_val_if_fail (REG_IS_CUSTOMER (self), FALSE);
+
+  return self->has_case_past_target;
+}
+
+gboolean
 reg_customer_get_has_open_case (RegCustomer *self)
 {
   g_return_val_if_fail (REG_IS_CUSTOMER (self), FALSE);
@@ -792,7 +810,8 @@ reg_customer_get_has_open_case (RegCustomer *self)
 void
 reg_customer_set_flags (RegCustomer *self,
                         gboolean     has_overdue,
-                        gboolean     has_open_case)
+                        gboolean     has_open_case,
+                        gboolean     has_case_past_target)
 {
   g_return_if_fail (REG_IS_CUSTOMER (self));
 
@@ -808,6 +827,12 @@ reg_customer_set_flags (RegCustomer *self,
     {
       self->has_open_case = has_open_case;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_OPEN_CASE]);
+    }
+  has_case_past_target = !!has_case_past_target;
+  if (self->has_case_past_target != has_case_past_target)
+    {
+      self->has_case_past_target = has_case_past_target;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CASE_PAST_TARGET]);
     }
 }
 

@@ -60,9 +60,11 @@ void                reg_customer_set_internal        (RegCustomer         *self,
                                                       gboolean             internal);
 gboolean            reg_customer_get_has_overdue     (RegCustomer         *self);
 gboolean            reg_customer_get_has_open_case   (RegCustomer         *self);
+gboolean            reg_customer_get_has_case_past_target (RegCustomer    *self);
 void                reg_customer_set_flags           (RegCustomer         *self,
                                                       gboolean             has_overdue,
-                                                      gboolean             has_open_case);
+                                                      gboolean             has_open_case,
+                                                      gboolean             has_case_past_target);
 gboolean            reg_customer_get_vip             (RegCustomer         *self);
 void                reg_customer_set_vip             (RegCustomer         *self,
                                                       gboolean             vip);

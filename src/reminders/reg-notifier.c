@@ -31,6 +31,8 @@ struct _RegNotifier
   RegClock           *clock;
   GHashTable         *shown;     /* follow-up id → NotifyNotification */
   NotifyNotification *summary;
+  GHashTable         *shown_cases; /* case id → NotifyNotification */
+  NotifyNotification *case_summary;
 };
 
 G_DEFINE_FINAL_TYPE (RegNotifier, reg_notifier, G_TYPE_OBJECT)
@@ -39,6 +41,8 @@ enum {
   OPEN_CUSTOMER,
   OPEN_AGENDA,
   UNSHOWN,
+  OPEN_CASE,
+  OPEN_OVERVIEW,
   N_SIGNALS
 };
 
@@ -52,6 +56,7 @@ typedef struct
 } ActionData;
 
 static void on_follow_up_changed (RegNotifier *self, gint64 id, gint64 customer_id, RegStore *store);
+static void on_case_changed (RegNotifier *self, gint64 id, gint64 customer_id, RegStore *store);
 
 RegNotifier *
 reg_notifier_new (RegStore *store,
@@ -69,6 +74,7 @@ reg_notifier_new (RegStore *store,
   self->store = g_object_ref (store);
   self->clock = g_object_ref (clock);
   g_signal_connect_object (store, "follow-up-changed", G_CALLBACK (on_follow_up_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "case-changed", G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -414,6 +420,245 @@ reg_notifier_show (RegNotifier *self,
     }
 }
 
+/* Complaints past their target ------------------------------------------ */
+
+static const char *
+severity_label (RegCaseSeverity severity)
+{
+  switch (severity)
+    {
+    case REG_CASE_SEVERITY_URGENT:
+      return _("Urgent");
+    case REG_CASE_SEVERITY_HIGH:
+      return _("High");
+    case REG_CASE_SEVERITY_LOW:
+      return _("Low");
+    case REG_CASE_SEVERITY_NORMAL:
+    default:
+      return _("Normal");
+    }
+}
+
+/* The complaint, its severity, whose it is and when it was due. */
+static char *
+case_body (RegNotifier *self,
+           RegCase     *kase)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *owner = staff_name (self, reg_case_get_owner_id (kase));
+  g_autofree char *target = format_moment (reg_case_get_target_at (kase));
+
+  /* Translators: a complaint's title, quoted, and its severity */
+  g_string_append_printf (body, _("“%s”, %s"), reg_case_get_title (kase),
+                          severity_label (reg_case_get_severity (kase)));
+  g_string_append_c (body, '\n');
+  if (owner != NULL)
+    /* Translators: who owns a complaint, and when it should have been resolved by */
+    g_string_append_printf (body, _("For %s: it was to be resolved by %s"), owner, target);
+  else
+    /* Translators: when a complaint should have been resolved by */
+    g_string_append_printf (body, _("It was to be resolved by %s"), target);
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+typedef struct
+{
+  RegNotifier *self;
+  gint64       case_id;
+  gint64       customer_id;
+} CaseActionData;
+
+static void
+on_case_action (NotifyNotification *notification,
+                char               *action,
+                gpointer            data)
+{
+  CaseActionData *ad = data;
+
+  g_signal_emit (ad->self, signals[OPEN_CASE], 0, ad->customer_id, ad->case_id);
+}
+
+static void
+on_case_closed (NotifyNotification *notification,
+                gpointer            data)
+{
+  RegNotifier *self = data;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (notification), "reg-case-id"));
+
+  if (g_hash_table_lookup (self->shown_cases, &id) == notification)
+    g_hash_table_remove (self->shown_cases, &id);
+}
+
+static gboolean
+show_one_case (RegNotifier *self,
+               RegCase     *kase,
+               GHashTable  *caps,
+               GError     **error)
+{
+  NotifyNotification *notification;
+  g_autofree char *name = customer_name (self, reg_case_get_customer_id (kase));
+  /* Translators: the title of a pop-up; %s is a customer's name */
+  g_autofree char *title = g_strdup_printf (_("Complaint past its target: %s"), name);
+  g_autofree char *text = case_body (self, kase);
+  g_autofree char *body = body_text (caps, text);
+  gint64 id = reg_case_get_id (kase);
+
+  notification = new_notification (title, body);
+  notify_notification_set_category (notification, "x-regulars.complaint");
+  if (reg_case_get_severity (kase) == REG_CASE_SEVERITY_URGENT)
+    notify_notification_set_urgency (notification, NOTIFY_URGENCY_CRITICAL);
+  if (g_hash_table_contains (caps, "actions"))
+    {
+      const char * const ids[] = { "open", "default" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          CaseActionData *ad = g_new0 (CaseActionData, 1);
+
+          ad->self = self;
+          ad->case_id = id;
+          ad->customer_id = reg_case_get_customer_id (kase);
+          notify_notification_add_action (notification, ids[i], _("Open"), on_case_action, ad, g_free);
+        }
+    }
+  g_object_set_data (G_OBJECT (notification), "reg-case-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (notification, "closed", G_CALLBACK (on_case_closed), self, 0);
+
+  if (!notify_notification_show (notification, error))
+    {
+      g_object_unref (notification);
+      return FALSE;
+    }
+  g_hash_table_replace (self->shown_cases, g_memdup2 (&id, sizeof id), notification);
+  return TRUE;
+}
+
+static void
+on_case_summary_action (NotifyNotification *notification,
+                        char               *action,
+                        gpointer            data)
+{
+  g_signal_emit (REG_NOTIFIER (data), signals[OPEN_OVERVIEW], 0);
+}
+
+static gboolean
+show_case_summary (RegNotifier *self,
+                   GPtrArray   *cases,
+                   gboolean     missed,
+                   GHashTable  *caps,
+                   GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  guint listed = MIN (cases->len, 4);
+
+  if (missed)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u complaint passed its target while Regulars was closed",
+                                          "%u complaints passed their targets while Regulars was closed",
+                                          cases->len), cases->len);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u complaint is past its target",
+                                          "%u complaints are past their targets", cases->len), cases->len);
+
+  for (guint i = 0; i < listed; i++)
+    {
+      RegCase *kase = g_ptr_array_index (cases, i);
+      g_autofree char *name = customer_name (self, reg_case_get_customer_id (kase));
+      g_autofree char *owner = staff_name (self, reg_case_get_owner_id (kase));
+
+      if (owner != NULL)
+        /* Translators: a customer, their complaint, and who owns it */
+        g_string_append_printf (text, _("%s: %s (%s)"), name, reg_case_get_title (kase), owner);
+      else
+        /* Translators: a customer and their complaint */
+        g_string_append_printf (text, _("%s: %s"), name, reg_case_get_title (kase));
+      if (i + 1 < listed)
+        g_string_append_c (text, '\n');
+    }
+  if (cases->len > listed)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                 cases->len - listed), cases->len - listed);
+    }
+  body = body_text (caps, text->str);
+
+  if (self->case_summary == NULL)
+    {
+      self->case_summary = new_notification (title, body);
+      notify_notification_set_category (self->case_summary, "x-regulars.complaint");
+      if (g_hash_table_contains (caps, "actions"))
+        {
+          notify_notification_add_action (self->case_summary, "overview", _("Open Overview"),
+                                          on_case_summary_action, self, NULL);
+          notify_notification_add_action (self->case_summary, "default", _("Open Overview"),
+                                          on_case_summary_action, self, NULL);
+        }
+    }
+  else
+    notify_notification_update (self->case_summary, title, body, BASE_ID);
+
+  return notify_notification_show (self->case_summary, error);
+}
+
+/* Reminds the owners of @cases that their targets have passed; @missed
+ * when that happened while Regulars was not running. Without a
+ * notification server the cases stay flagged in the window: in the
+ * customer list, on the card and in the Overview. */
+void
+reg_notifier_show_cases (RegNotifier *self,
+                         GPtrArray   *cases,
+                         gboolean     missed)
+{
+  g_autoptr(GHashTable) caps = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  g_return_if_fail (REG_IS_NOTIFIER (self));
+  g_return_if_fail (cases != NULL);
+
+  if (cases->len == 0)
+    return;
+  if (!server_available ())
+    {
+      g_message ("Complaints past target could not be shown as pop-ups: no notification server");
+      return;
+    }
+
+  caps = server_caps ();
+  if (missed || cases->len > REG_NOTIFIER_MAX_SINGLE)
+    ok = show_case_summary (self, cases, missed, caps, &error);
+  else
+    for (guint i = 0; i < cases->len && ok; i++)
+      ok = show_one_case (self, g_ptr_array_index (cases, i), caps, &error);
+
+  if (!ok)
+    g_message ("Complaints past target could not be shown as pop-ups: %s", error->message);
+}
+
+/* A pop-up whose case was resolved or given a new target goes. */
+static void
+on_case_changed (RegNotifier *self,
+                 gint64       id,
+                 gint64       customer_id,
+                 RegStore    *store)
+{
+  NotifyNotification *notification = g_hash_table_lookup (self->shown_cases, &id);
+  g_autoptr(RegCase) kase = NULL;
+
+  if (notification == NULL)
+    return;
+
+  kase = reg_store_get_case (self->store, id, NULL);
+  if (kase != NULL && reg_case_is_past_target (kase, reg_clock_get_now (self->clock)))
+    return;
+
+  notify_notification_close (notification, NULL);
+  g_hash_table_remove (self->shown_cases, &id);
+}
+
 /* A pop-up whose follow-up was done, cancelled or moved elsewhere goes. */
 static void
 on_follow_up_changed (RegNotifier *self,
@@ -448,6 +693,11 @@ close_all (RegNotifier *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_signal_handlers_disconnect_by_data (value, self);
   g_hash_table_remove_all (self->shown);
+
+  g_hash_table_iter_init (&iter, self->shown_cases);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_signal_handlers_disconnect_by_data (value, self);
+  g_hash_table_remove_all (self->shown_cases);
 }
 
 static void
@@ -461,6 +711,7 @@ reg_notifier_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->summary);
+  g_clear_object (&self->case_summary);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
 
@@ -473,6 +724,7 @@ reg_notifier_finalize (GObject *object)
   RegNotifier *self = REG_NOTIFIER (object);
 
   g_hash_table_unref (self->shown);
+  g_hash_table_unref (self->shown_cases);
 
   G_OBJECT_CLASS (reg_notifier_parent_class)->finalize (object);
 }
@@ -494,6 +746,15 @@ reg_notifier_class_init (RegNotifierClass *klass)
    * @follow_ups: (element-type RegFollowUp): due follow-ups no pop-up
    *   could be shown for
    */
+  /**
+   * RegNotifier::open-case:
+   * @customer_id: the customer
+   * @case_id: their complaint, past its target
+   */
+  signals[OPEN_CASE] = g_signal_new ("open-case", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[OPEN_OVERVIEW] = g_signal_new ("open-overview", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[UNSHOWN] = g_signal_new ("unshown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 }
@@ -502,4 +763,5 @@ static void
 reg_notifier_init (RegNotifier *self)
 {
   self->shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->shown_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }

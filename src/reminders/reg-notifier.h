@@ -22,6 +22,9 @@ RegNotifier *reg_notifier_new      (RegStore    *store,
 void         reg_notifier_show     (RegNotifier *self,
                                     GPtrArray   *follow_ups,
                                     gboolean     missed);
+void         reg_notifier_show_cases (RegNotifier *self,
+                                      GPtrArray   *cases,
+                                      gboolean     missed);
 guint        reg_notifier_get_n_shown (RegNotifier *self);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ G_DEFINE_FINAL_TYPE (RegReminderService, reg_reminder_service, G_TYPE_OBJECT)
 
 enum {
   DUE,
+  CASES_PAST_TARGET,
   N_SIGNALS
 };
 
@@ -88,8 +89,15 @@ arm (RegReminderService *self,
   g_autoptr(GError) error = NULL;
   gint64 next = 0;
 
+  gint64 next_case = 0;
+
   if (!reg_store_next_follow_up_due (self->store, now, &next, &error))
     g_warning ("Could not find the next follow-up due: %s", error->message);
+  g_clear_error (&error);
+  if (!reg_store_next_case_target (self->store, now, &next_case, &error))
+    g_warning ("Could not find the next case target: %s", error->message);
+  if (next_case != 0 && (next == 0 || next_case < next))
+    next = next_case;
   reg_clock_set_alarm (self->clock, next);
 }
 
@@ -114,6 +122,19 @@ check (RegReminderService *self,
       if (!reg_store_mark_follow_ups_reminded (self->store, due, &error))
         g_warning ("Could not note the reminders shown: %s", error->message);
       g_signal_emit (self, signals[DUE], 0, due, missed);
+    }
+  g_clear_error (&error);
+
+  /* Complaints past their target: one reminder for each target. */
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = reg_store_list_cases_to_remind (self->store, now, &error);
+  if (due == NULL)
+    g_warning ("Could not read the cases past target: %s", error->message);
+  else if (due->len > 0)
+    {
+      if (!reg_store_mark_cases_reminded (self->store, due, &error))
+        g_warning ("Could not note the reminders shown: %s", error->message);
+      g_signal_emit (self, signals[CASES_PAST_TARGET], 0, due, missed);
     }
 
   arm (self, now);
@@ -160,6 +181,15 @@ on_follow_up_changed (RegReminderService *self,
                       gint64              id,
                       gint64              customer_id,
                       RegStore           *store)
+{
+  queue_check (self);
+}
+
+static void
+on_case_changed (RegReminderService *self,
+                 gint64              id,
+                 gint64              customer_id,
+                 RegStore           *store)
 {
   queue_check (self);
 }
@@ -231,6 +261,8 @@ reg_reminder_service_start (RegReminderService *self)
   g_signal_connect_object (self->clock, "ring", G_CALLBACK (on_ring), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "follow-up-changed", G_CALLBACK (on_follow_up_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "case-changed", G_CALLBACK (on_case_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
 
   self->cancellable = g_cancellable_new ();
@@ -280,6 +312,18 @@ reg_reminder_service_class_init (RegReminderServiceClass *klass)
   signals[DUE] = g_signal_new ("due", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                G_TYPE_PTR_ARRAY, G_TYPE_BOOLEAN);
+
+  /**
+   * RegReminderService::cases-past-target:
+   * @cases: (element-type RegCase): open cases whose target has now passed
+   * @missed: whether it passed while Regulars was not running
+   *
+   * Emitted once for each target a case reaches; a new target (the
+   * customer was told of a delay) reminds again when it passes.
+   */
+  signals[CASES_PAST_TARGET] = g_signal_new ("cases-past-target", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                             G_TYPE_PTR_ARRAY, G_TYPE_BOOLEAN);
 }
 
 static void

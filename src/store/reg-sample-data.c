@@ -160,8 +160,8 @@ static const char SQL_FOLLOW_UP[] =
   "  created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?7)";
 static const char SQL_CASE[] =
   "INSERT INTO cases (customer_id, title, description, severity, status, owner_id, opened_at, "
-  "  resolved_at, resolution, customer_told, satisfaction, updated_at) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7)";
+  "  resolved_at, resolution, customer_told, satisfaction, updated_at, target_at, reminded_for) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7, ?12, ?13)";
 static const char SQL_CASE_EVENT[] =
   "INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, text) "
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -426,16 +426,26 @@ fill (RegStore      *store,
           gboolean resolved = g_str_equal (status, "resolved") || g_str_equal (status, "closed");
           gint64 opened = now - g_rand_int_range (rand, 3600, 60 * 86400);
           gint64 owner = staff_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (staff))];
+          const char *severity = PICK (rand, severities);
+          static const guint hours[] = { 7 * 24, 3 * 24, 24, 4 };   /* by RegCaseSeverity */
+          int severity_value = REG_CASE_SEVERITY_NORMAL;
+          gint64 target;
           gint64 case_id;
 
           PREPARE (SQL_CASE);
           INT (1, customer_id);
           TEXT (2, PICK (rand, case_titles));
           TEXT (3, "Customer got in touch to complain.");
-          TEXT (4, PICK (rand, severities));
+          TEXT (4, severity);
           TEXT (5, status);
           INT (6, owner);
           INT (7, opened);
+          /* Sample history: its owners were reminded of targets already past. */
+          reg_enum_from_nick (REG_TYPE_CASE_SEVERITY, severity, &severity_value);
+          target = opened + (gint64) hours[severity_value] * 3600;
+          INT (12, target);
+          if (target <= now)
+            INT (13, target);
           if (resolved)
             {
               INT (8, opened + g_rand_int_range (rand, 3600, 5 * 86400));

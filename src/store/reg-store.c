@@ -26,6 +26,7 @@
 static const char * const migrations[] = {
   RESOURCE_PATH "/schema/001-initial.sql",
   RESOURCE_PATH "/schema/002-reminders.sql",
+  RESOURCE_PATH "/schema/003-cases.sql",
 };
 #define LATEST_VERSION ((int) G_N_ELEMENTS (migrations))
 
@@ -94,6 +95,7 @@ enum {
   CASE_CHANGED,
   STAFF_CHANGED,
   RELOADED,
+  SETTINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -933,7 +935,10 @@ static const char SQL_FLAGS_PAGE[] =
   "  EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.status = 'open'"
   "          AND f.deleted_at IS NULL AND max (f.due_at, ifnull (f.snoozed_until, 0)) <= ?33),"
   "  EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = c.id"
-  "          AND k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL) "
+  "          AND k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL),"
+  "  EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = c.id"
+  "          AND k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL"
+  "          AND k.target_at <= ?33) "
   "FROM customers c WHERE c.id IN (" PAGE_PARAMS ")";
 
 typedef struct
@@ -1073,7 +1078,8 @@ load_page_flags (RegStore    *self,
       RegCustomer *customer = g_hash_table_lookup (loaded, &id);
 
       if (customer != NULL)
-        reg_customer_set_flags (customer, sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
+        reg_customer_set_flags (customer, sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2),
+                                sqlite3_column_int (stmt, 3));
     }
   sqlite3_reset (stmt);
 
@@ -1482,7 +1488,11 @@ refresh_last_contact (RegStore *self,
 /* Parameters: ?2 kind, ?3 vip, ?4 internal, ?5 owner, ?6 tag, ?7 not seen
  * since, ?8 overdue before, ?9 has open case, ?10 and ?11 short words
  * that must start a word of the name, ?12/?13 a name prefix range,
- * ?14 the search in the card's own fields, ?15 the search anywhere. */
+ * ?14 the search in the card's own fields, ?15 the search anywhere;
+ * for the Overview's figures, the open case's ?16 severity, ?17/?18
+ * opening time range and ?19 target passed by, ?20 whom the overdue
+ * promise is assigned to, and ?21/?22 when a satisfaction was recorded.
+ * The subqueries run once each, down their partial indexes. */
 #define FILTERS \
   " AND (?2 IS NULL OR c.kind = ?2)" \
   " AND (?3 IS NULL OR c.vip = ?3)" \
@@ -1491,18 +1501,30 @@ refresh_last_contact (RegStore *self,
   " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id" \
   "      WHERE ct.customer_id = c.id AND t.name = ?6))" \
   " AND (?7 IS NULL OR ifnull (c.last_contact_at, c.created_at) < ?7)" \
-  " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id" \
-  "      AND f.status = 'open' AND f.deleted_at IS NULL" \
-  "      AND max (f.due_at, ifnull (f.snoozed_until, 0)) <= ?8))" \
-  " AND (?9 IS NULL OR EXISTS (SELECT 1 FROM cases k WHERE k.customer_id = c.id" \
-  "      AND k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL))" \
+  " AND (?8 IS NULL OR c.id IN (SELECT f.customer_id FROM follow_ups f" \
+  "      WHERE f.status = 'open' AND f.deleted_at IS NULL" \
+  "      AND max (f.due_at, ifnull (f.snoozed_until, 0)) <= ?8" \
+  "      AND (?20 IS NULL OR f.assigned_to = ?20)))" \
+  " AND (?9 IS NULL OR c.id IN (SELECT k.customer_id FROM cases k" \
+  "      WHERE k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL" \
+  "      AND (?16 IS NULL OR k.severity = ?16)" \
+  "      AND (?17 IS NULL OR k.opened_at >= ?17) AND (?18 IS NULL OR k.opened_at < ?18)" \
+  "      AND (?19 IS NULL OR k.target_at <= ?19)))" \
+  " AND (?21 IS NULL OR c.id IN (SELECT v.customer_id FROM visits v" \
+  "      WHERE v.satisfaction IS NOT NULL AND v.deleted_at IS NULL" \
+  "      AND v.happened_at >= ?21 AND v.happened_at < ?22" \
+  "      UNION ALL SELECT r.customer_id FROM cases r" \
+  "      WHERE r.satisfaction IS NOT NULL AND r.deleted_at IS NULL" \
+  "      AND r.resolved_at >= ?21 AND r.resolved_at < ?22))" \
   " AND (?10 IS NULL OR instr (' ' || c.name_key, ' ' || ?10) > 0)" \
   " AND (?11 IS NULL OR instr (' ' || c.name_key, ' ' || ?11) > 0)"
 
 /* Without filters the statement reads only the ordering index. */
 #define NO_FILTERS \
   " AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL" \
-  " AND ?7 IS NULL AND ?8 IS NULL AND ?9 IS NULL AND ?10 IS NULL AND ?11 IS NULL"
+  " AND ?7 IS NULL AND ?8 IS NULL AND ?9 IS NULL AND ?10 IS NULL AND ?11 IS NULL" \
+  " AND ?16 IS NULL AND ?17 IS NULL AND ?18 IS NULL AND ?19 IS NULL AND ?20 IS NULL" \
+  " AND ?21 IS NULL AND ?22 IS NULL"
 
 #define ALL_LIVE     "SELECT c.id FROM customers c WHERE c.deleted_at IS NULL"
 #define NAME_PREFIX  " AND c.name_key >= ?12 AND c.name_key < ?13"
@@ -1552,6 +1574,7 @@ reg_customer_query_new (void)
   query->vip = -1;
   query->internal = -1;
   query->sort = REG_SORT_NAME;
+  query->case_severity = -1;
   return query;
 }
 
@@ -1584,7 +1607,11 @@ reg_customer_query_equal (const RegCustomerQuery *a,
          a->kind == b->kind && a->vip == b->vip && a->internal == b->internal &&
          a->owner_id == b->owner_id && a->not_seen_days == b->not_seen_days &&
          a->has_overdue == b->has_overdue && a->has_open_case == b->has_open_case &&
-         a->trashed == b->trashed && a->sort == b->sort;
+         a->trashed == b->trashed && a->sort == b->sort &&
+         a->case_severity == b->case_severity && a->case_opened_from == b->case_opened_from &&
+         a->case_opened_until == b->case_opened_until && a->case_past_target == b->case_past_target &&
+         a->overdue_for == b->overdue_for && a->rated_from == b->rated_from &&
+         a->rated_until == b->rated_until;
 }
 
 /* Whether @q narrows the list by anything but its search text. */
@@ -1593,7 +1620,9 @@ reg_customer_query_has_filters (const RegCustomerQuery *q)
 {
   return q->kind >= 0 || q->vip >= 0 || q->internal >= 0 || q->owner_id != 0 ||
          (q->tag != NULL && *q->tag != '\0') || q->not_seen_days > 0 ||
-         q->has_overdue || q->has_open_case;
+         q->has_overdue || q->has_open_case || q->case_severity >= 0 ||
+         q->case_opened_from != 0 || q->case_opened_until != 0 || q->case_past_target ||
+         q->overdue_for != 0 || q->rated_from != 0 || q->rated_until != 0;
 }
 
 /* An FTS5 phrase for each word: "word" with quotes doubled. */
@@ -1922,10 +1951,26 @@ reg_store_query_customer_ids (RegStore                *self,
         sqlite3_bind_text (stmt, 6, query->tag, -1, SQLITE_STATIC);
       if (query->not_seen_days > 0)
         sqlite3_bind_int64 (stmt, 7, now - (gint64) query->not_seen_days * 86400);
-      if (query->has_overdue)
+      if (query->has_overdue || query->overdue_for != 0)
         sqlite3_bind_int64 (stmt, 8, now);
-      if (query->has_open_case)
+      if (query->overdue_for != 0)
+        sqlite3_bind_int64 (stmt, 20, query->overdue_for);
+      if (query->has_open_case || query->case_severity >= 0 || query->case_opened_from != 0 ||
+          query->case_opened_until != 0 || query->case_past_target)
         sqlite3_bind_int (stmt, 9, 1);
+      if (query->case_severity >= 0)
+        sqlite3_bind_text (stmt, 16, reg_enum_to_nick (REG_TYPE_CASE_SEVERITY, query->case_severity), -1, SQLITE_STATIC);
+      if (query->case_opened_from != 0)
+        sqlite3_bind_int64 (stmt, 17, query->case_opened_from);
+      if (query->case_opened_until != 0)
+        sqlite3_bind_int64 (stmt, 18, query->case_opened_until);
+      if (query->case_past_target)
+        sqlite3_bind_int64 (stmt, 19, now);
+      if (query->rated_from != 0 || query->rated_until != 0)
+        {
+          sqlite3_bind_int64 (stmt, 21, query->rated_from);
+          sqlite3_bind_int64 (stmt, 22, query->rated_until != 0 ? query->rated_until : G_MAXINT64);
+        }
       if (n_short > 0)
         sqlite3_bind_text (stmt, 10, short_words[0], -1, SQLITE_STATIC);
       if (n_short > 1)
@@ -2855,13 +2900,13 @@ static const char * const case_props[] = {
   "id", "customer-id", "title", "description", "severity", "status", "owner-id",
   "escalated-to-id", "escalated-team", "opened-at", "resolved-at", "closed-at",
   "resolution", "customer-told", "satisfaction", "satisfaction-comment",
-  "updated-at", "deleted-at",
+  "updated-at", "deleted-at", "target-at",
 };
 
 #define CASE_COLUMNS \
   "id, customer_id, title, description, severity, status, owner_id, escalated_to_id, " \
   "escalated_team, opened_at, resolved_at, closed_at, resolution, customer_told, " \
-  "satisfaction, satisfaction_comment, updated_at, deleted_at"
+  "satisfaction, satisfaction_comment, updated_at, deleted_at, target_at"
 
 static const EntityInfo case_info = {
   N_("case"), reg_case_get_type, (gpointer) reg_case_validate,
@@ -2869,12 +2914,12 @@ static const EntityInfo case_info = {
   "SELECT " CASE_COLUMNS " FROM cases WHERE id = ?1",
   "INSERT INTO cases (customer_id, title, description, severity, status, owner_id, "
   "  escalated_to_id, escalated_team, opened_at, resolved_at, closed_at, resolution, "
-  "  customer_told, satisfaction, satisfaction_comment, updated_at, deleted_at) "
-  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+  "  customer_told, satisfaction, satisfaction_comment, updated_at, deleted_at, target_at) "
+  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
   "UPDATE cases SET title = ?3, description = ?4, severity = ?5, status = ?6, "
   "  owner_id = ?7, escalated_to_id = ?8, escalated_team = ?9, resolved_at = ?11, "
   "  closed_at = ?12, resolution = ?13, customer_told = ?14, satisfaction = ?15, "
-  "  satisfaction_comment = ?16, updated_at = ?17 WHERE id = ?1",
+  "  satisfaction_comment = ?16, updated_at = ?17, target_at = ?19 WHERE id = ?1",
   "UPDATE cases SET deleted_at = ?2 WHERE id = ?1",
 };
 
@@ -2884,22 +2929,25 @@ static const char SQL_CASES_LIST[] =
 
 static const char * const case_event_props[] = {
   "id", "case-id", "at", "actor-id", "kind", "from-status", "to-status", "staff-id", "text",
+  "visit-id", "channel", "due-at",
 };
+
+#define CASE_EVENT_COLUMNS \
+  "id, case_id, at, actor_id, kind, from_status, to_status, staff_id, text, visit_id, channel, due_at"
 
 static const EntityInfo case_event_info = {
   N_("case step"), reg_case_event_get_type, NULL,
   G_STRUCT_OFFSET (RegStore, case_events), PROPS (case_event_props),
-  "SELECT id, case_id, at, actor_id, kind, from_status, to_status, staff_id, text "
-  "FROM case_events WHERE id = ?1",
-  "INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, staff_id, text) "
-  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  "SELECT " CASE_EVENT_COLUMNS " FROM case_events WHERE id = ?1",
+  "INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, staff_id, text, "
+  "  visit_id, channel, due_at) "
+  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   NULL,
   NULL,
 };
 
 static const char SQL_CASE_EVENTS_LIST[] =
-  "SELECT id, case_id, at, actor_id, kind, from_status, to_status, staff_id, text "
-  "FROM case_events WHERE case_id = ?1 ORDER BY at, id";
+  "SELECT " CASE_EVENT_COLUMNS " FROM case_events WHERE case_id = ?1 ORDER BY at, id";
 
 RegCase *
 reg_store_get_case (RegStore  *self,
@@ -2947,13 +2995,21 @@ reg_store_open_case (RegStore  *self,
     reg_case_set_opened_at (kase, reg_store_now (self));
   if (reg_case_get_owner_id (kase) == 0)
     reg_case_set_owner_id (kase, actor_id);
+  if (reg_case_get_target_at (kase) == 0)
+    {
+      RegCaseTargets targets;
+
+      reg_store_get_case_targets (self, &targets);
+      reg_case_set_target_at (kase, reg_case_targets_due (&targets, reg_case_get_severity (kase),
+                                                          reg_case_get_opened_at (kase), NULL));
+    }
   if (!entity_save (self, &case_info, kase, NULL, error))
     goto failed;
 
   reg_case_event_set_case_id (event, reg_case_get_id (kase));
   reg_case_event_set_at (event, reg_case_get_opened_at (kase));
   reg_case_event_set_actor_id (event, actor_id);
-  reg_case_event_set_kind (event, "opened");
+  reg_case_event_set_kind (event, REG_CASE_EVENT_KIND_OPENED);
   reg_case_event_set_to_status (event, reg_enum_to_nick (REG_TYPE_CASE_STATUS, reg_case_get_status (kase)));
   reg_case_event_set_text (event, reg_case_get_description (kase));
   if (!entity_save (self, &case_event_info, event, NULL, error))
@@ -3113,7 +3169,7 @@ reg_store_set_case_status (RegStore       *self,
   if (!check_case_step (kase, status, error))
     return FALSE;
 
-  event = case_event_new (self, kase, "status", actor_id, status, note);
+  event = case_event_new (self, kase, REG_CASE_EVENT_KIND_STATUS, actor_id, status, note);
   g_object_freeze_notify (G_OBJECT (kase));
   if (status == REG_CASE_STATUS_CLOSED)
     reg_case_set_closed_at (kase, reg_case_event_get_at (event));
@@ -3154,7 +3210,7 @@ reg_store_escalate_case (RegStore    *self,
   if (!check_case_step (kase, REG_CASE_STATUS_ESCALATED, error))
     return FALSE;
 
-  event = case_event_new (self, kase, "escalated", actor_id, REG_CASE_STATUS_ESCALATED, reason);
+  event = case_event_new (self, kase, REG_CASE_EVENT_KIND_ESCALATED, actor_id, REG_CASE_STATUS_ESCALATED, reason);
   reg_case_event_set_staff_id (event, to_staff_id);
   g_object_freeze_notify (G_OBJECT (kase));
   reg_case_set_escalated_to_id (kase, to_staff_id);
@@ -3187,7 +3243,7 @@ reg_store_resolve_case (RegStore    *self,
   if (!check_case_step (kase, REG_CASE_STATUS_RESOLVED, error))
     return FALSE;
 
-  event = case_event_new (self, kase, "resolved", actor_id, REG_CASE_STATUS_RESOLVED, resolution);
+  event = case_event_new (self, kase, REG_CASE_EVENT_KIND_RESOLVED, actor_id, REG_CASE_STATUS_RESOLVED, resolution);
   g_object_freeze_notify (G_OBJECT (kase));
   reg_case_set_resolution (kase, resolution);
   reg_case_set_customer_told (kase, customer_told);
@@ -3222,7 +3278,7 @@ reg_store_hand_over_case (RegStore    *self,
       return FALSE;
     }
 
-  event = case_event_new (self, kase, "handed_over", actor_id, status, note);
+  event = case_event_new (self, kase, REG_CASE_EVENT_KIND_HANDED_OVER, actor_id, status, note);
   reg_case_event_set_staff_id (event, new_owner_id);
   reg_case_set_owner_id (kase, new_owner_id);
   return case_step (self, kase, event, error);
@@ -3260,12 +3316,569 @@ reg_store_rate_case (RegStore    *self,
 
   text = g_strdup_printf ("%d/5%s%s", satisfaction, comment != NULL && *comment ? ": " : "",
                           comment != NULL ? comment : "");
-  event = case_event_new (self, kase, "rated", actor_id, status, text);
+  event = case_event_new (self, kase, REG_CASE_EVENT_KIND_RATED, actor_id, status, text);
   g_object_freeze_notify (G_OBJECT (kase));
   reg_case_set_satisfaction (kase, satisfaction);
   reg_case_set_satisfaction_comment (kase, comment != NULL ? comment : "");
   g_object_thaw_notify (G_OBJECT (kase));
   return case_step (self, kase, event, error);
+}
+
+/* Open cases of every customer ---------------------------------------- */
+
+static const char SQL_CASES_OPEN[] =
+  "SELECT " CASE_COLUMNS " FROM cases "
+  "WHERE status NOT IN ('resolved', 'closed') AND deleted_at IS NULL "
+  "ORDER BY target_at, id";
+
+GPtrArray *
+reg_store_list_open_cases (RegStore  *self,
+                           GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &case_info, SQL_CASES_OPEN, 0, error);
+}
+
+/* Telling the customer about a delay ------------------------------------ */
+
+/* Saves @visit, which tells of a delay, as part of the caller's
+ * transaction. */
+static gboolean
+save_delay_visit (RegStore  *self,
+                  RegVisit  *visit,
+                  gint64     customer_id,
+                  gboolean  *created,
+                  GError   **error)
+{
+  reg_visit_set_customer_id (visit, customer_id);
+  if (reg_visit_get_happened_at (visit) == 0)
+    reg_visit_set_happened_at (visit, reg_store_now (self));
+  return entity_save (self, &visit_info, visit, created, error);
+}
+
+static void
+forget_new_visit (RegStore *self,
+                  RegVisit *visit)
+{
+  gint64 id = reg_visit_get_id (visit);
+
+  g_hash_table_remove (self->visits, &id);
+  reg_visit_set_id (visit, 0);
+}
+
+static gboolean
+check_new_due (gint64   new_due,
+               gint64   now,
+               GError **error)
+{
+  if (new_due != 0 && new_due <= now)
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("New due time: choose a time that is still to come"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The customer was told that their complaint takes longer: the visit log
+ * says how and what, the case's history says so too, and the target moves
+ * to @new_due (0: it stays), so that the owner is reminded again then. */
+gboolean
+reg_store_tell_case_delay (RegStore  *self,
+                           RegCase   *kase,
+                           RegVisit  *visit,
+                           gint64     new_due,
+                           gint64     actor_id,
+                           GError   **error)
+{
+  g_autoptr(RegCaseEvent) event = NULL;
+  gboolean visit_created = FALSE;
+  gint64 old_target = 0;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (REG_IS_VISIT (visit) && reg_visit_get_id (visit) == 0, FALSE);
+
+  if (reg_case_get_id (kase) == 0 || !reg_case_is_open (kase))
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("Only an open case can be delayed."));
+      return FALSE;
+    }
+  reg_visit_set_customer_id (visit, reg_case_get_customer_id (kase));
+  if (!reg_visit_validate (visit, error))
+    {
+      invalid_to_store_error (error);
+      return FALSE;
+    }
+  if (!check_new_due (new_due, reg_store_now (self), error))
+    return FALSE;
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+
+  old_target = reg_case_get_target_at (kase);
+  if (!save_delay_visit (self, visit, reg_case_get_customer_id (kase), &visit_created, error))
+    goto failed;
+
+  event = case_event_new (self, kase, REG_CASE_EVENT_KIND_CUSTOMER_TOLD, actor_id,
+                          reg_case_get_status (kase), reg_visit_get_text (visit));
+  reg_case_event_set_case_id (event, reg_case_get_id (kase));
+  reg_case_event_set_visit_id (event, reg_visit_get_id (visit));
+  reg_case_event_set_channel (event, reg_enum_to_nick (REG_TYPE_CHANNEL, reg_visit_get_channel (visit)));
+  reg_case_event_set_due_at (event, new_due);
+
+  if (new_due != 0)
+    reg_case_set_target_at (kase, new_due);
+  reg_case_set_updated_at (kase, reg_case_event_get_at (event));
+  if (!entity_save (self, &case_info, kase, NULL, error) ||
+      !entity_save (self, &case_event_info, event, NULL, error))
+    goto failed;
+
+  if (!reg_store_commit (self, error))
+    goto failed_after_commit;
+
+  visits_changed (self, reg_case_get_customer_id (kase));
+  reg_store_refresh_customer_flags (self, reg_case_get_customer_id (kase));
+  emit (self, CASE_CHANGED, reg_case_get_id (kase), reg_case_get_customer_id (kase));
+  return TRUE;
+
+failed:
+  reg_store_rollback (self);
+failed_after_commit:
+  reg_case_set_target_at (kase, old_target);
+  entity_reload (self, &case_info, kase, NULL);
+  if (visit_created)
+    forget_new_visit (self, visit);
+  return FALSE;
+}
+
+/* The same for a promise: the visit log, and the due time moved to
+ * @new_due in @new_zone (0: it stays). Moving it clears a snooze. */
+gboolean
+reg_store_tell_follow_up_delay (RegStore     *self,
+                                RegFollowUp  *follow_up,
+                                RegVisit     *visit,
+                                gint64        new_due,
+                                const char   *new_zone,
+                                GError      **error)
+{
+  gboolean visit_created = FALSE;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_FOLLOW_UP (follow_up), FALSE);
+  g_return_val_if_fail (REG_IS_VISIT (visit) && reg_visit_get_id (visit) == 0, FALSE);
+
+  if (reg_follow_up_get_id (follow_up) == 0 ||
+      reg_follow_up_get_status (follow_up) != REG_FOLLOW_UP_STATUS_OPEN)
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("Only an open promise can be delayed."));
+      return FALSE;
+    }
+  reg_visit_set_customer_id (visit, reg_follow_up_get_customer_id (follow_up));
+  if (!reg_visit_validate (visit, error))
+    {
+      invalid_to_store_error (error);
+      return FALSE;
+    }
+  if (!check_new_due (new_due, reg_store_now (self), error))
+    return FALSE;
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+
+  if (!save_delay_visit (self, visit, reg_follow_up_get_customer_id (follow_up), &visit_created, error))
+    goto failed;
+  if (new_due != 0)
+    {
+      g_object_freeze_notify (G_OBJECT (follow_up));
+      reg_follow_up_set_due_at (follow_up, new_due);
+      if (new_zone != NULL)
+        reg_follow_up_set_due_zone (follow_up, new_zone);
+      reg_follow_up_set_snoozed_until (follow_up, 0);
+      g_object_thaw_notify (G_OBJECT (follow_up));
+      if (!entity_save (self, &follow_up_info, follow_up, NULL, error))
+        goto failed;
+    }
+  if (!reg_store_commit (self, error))
+    goto failed_after_commit;
+
+  visits_changed (self, reg_follow_up_get_customer_id (follow_up));
+  if (new_due != 0)
+    follow_up_changed (self, follow_up);
+  return TRUE;
+
+failed:
+  reg_store_rollback (self);
+failed_after_commit:
+  entity_reload (self, &follow_up_info, follow_up, NULL);
+  if (visit_created)
+    forget_new_visit (self, visit);
+  return FALSE;
+}
+
+/* Reminders for cases past their target ---------------------------------- */
+
+#define CASE_IS_OPEN "status NOT IN ('resolved', 'closed') AND deleted_at IS NULL"
+
+static const char SQL_CASES_TO_REMIND[] =
+  "SELECT " CASE_COLUMNS " FROM cases "
+  "WHERE " CASE_IS_OPEN " AND target_at <= ?1 "
+  "  AND (reminded_for IS NULL OR reminded_for <> target_at) "
+  "ORDER BY target_at, id";
+
+static const char SQL_CASE_NEXT_TARGET[] =
+  "SELECT target_at FROM cases WHERE " CASE_IS_OPEN " AND target_at > ?1 "
+  "ORDER BY target_at LIMIT 1";
+
+static const char SQL_CASE_REMINDED[] =
+  "UPDATE cases SET reminded_for = target_at WHERE id = ?1";
+
+/* The open cases whose target has come by @now and whose owner has not
+ * yet been reminded of that target, oldest target first. */
+GPtrArray *
+reg_store_list_cases_to_remind (RegStore  *self,
+                                gint64     now,
+                                GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+  return entity_list (self, &case_info, SQL_CASES_TO_REMIND, now, error);
+}
+
+/* When the next open case reaches its target after @after; 0 when none
+ * will. One step down an index. */
+gboolean
+reg_store_next_case_target (RegStore  *self,
+                            gint64     after,
+                            gint64    *target,
+                            GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  *target = 0;
+  if (!(stmt = reg_store_prepare (self, SQL_CASE_NEXT_TARGET, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *target = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("read the cases"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Remembers that the owners of @cases were reminded of their present
+ * targets, all or none. The customers' "past target" flags change now,
+ * so they are told. */
+gboolean
+reg_store_mark_cases_reminded (RegStore   *self,
+                               GPtrArray  *cases,
+                               GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cases != NULL, FALSE);
+
+  if (cases->len == 0)
+    return TRUE;
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = reg_store_prepare (self, SQL_CASE_REMINDED, error)))
+    goto failed;
+  for (guint i = 0; i < cases->len; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, reg_case_get_id (g_ptr_array_index (cases, i)));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, error, rc, _("save the cases"));
+          goto failed;
+        }
+    }
+  if (!reg_store_commit (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      gint64 customer_id = reg_case_get_customer_id (g_ptr_array_index (cases, i));
+
+      reg_store_refresh_customer_flags (self, customer_id);
+      emit (self, CUSTOMER_CHANGED, customer_id, REG_CHANGE_UPDATED);
+    }
+  return TRUE;
+
+failed:
+  reg_store_rollback (self);
+  return FALSE;
+}
+
+/* Shop-wide settings ----------------------------------------------------- */
+
+static const char SQL_SETTING_GET[] = "SELECT value FROM settings WHERE key = ?1";
+static const char SQL_SETTING_SET[] =
+  "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+  "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
+static const char * const target_keys[] = {
+  "case-target-hours-low", "case-target-hours-normal",
+  "case-target-hours-high", "case-target-hours-urgent",
+};
+
+static gint64
+get_setting (RegStore   *self,
+             const char *key,
+             gint64      fallback)
+{
+  sqlite3_stmt *stmt = reg_store_prepare (self, SQL_SETTING_GET, NULL);
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+set_setting (RegStore    *self,
+             const char  *key,
+             gint64       value,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = reg_store_prepare (self, SQL_SETTING_SET, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, value);
+  return step_done (self, stmt, _("save the settings"), error);
+}
+
+/* The turnaround targets; the defaults where none were set, or where a
+ * value is out of range. */
+void
+reg_store_get_case_targets (RegStore       *self,
+                            RegCaseTargets *targets)
+{
+  RegCaseTargets defaults;
+
+  g_return_if_fail (REG_IS_STORE (self));
+  g_return_if_fail (targets != NULL);
+
+  reg_case_targets_init_default (&defaults);
+  for (guint i = 0; i < G_N_ELEMENTS (target_keys); i++)
+    {
+      gint64 hours = get_setting (self, target_keys[i], defaults.hours[i]);
+
+      targets->hours[i] = (hours >= 1 && hours <= REG_CASE_TARGET_MAX_HOURS)
+                          ? (guint) hours : defaults.hours[i];
+    }
+  targets->working_days_only = get_setting (self, "case-target-working-days", 0) != 0;
+}
+
+gboolean
+reg_store_set_case_targets (RegStore              *self,
+                            const RegCaseTargets  *targets,
+                            GError               **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (targets != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (target_keys); i++)
+    if (targets->hours[i] < 1 || targets->hours[i] > REG_CASE_TARGET_MAX_HOURS)
+      {
+        g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                     _("Turnaround target: choose between 1 hour and %d days"),
+                     REG_CASE_TARGET_MAX_HOURS / 24);
+        return FALSE;
+      }
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (target_keys); i++)
+    if (!set_setting (self, target_keys[i], targets->hours[i], error))
+      goto failed;
+  if (!set_setting (self, "case-target-working-days", targets->working_days_only ? 1 : 0, error) ||
+      !reg_store_commit (self, error))
+    goto failed;
+  emit (self, SETTINGS_CHANGED);
+  return TRUE;
+
+failed:
+  reg_store_rollback (self);
+  return FALSE;
+}
+
+guint
+reg_store_get_win_back_days (RegStore *self)
+{
+  gint64 days;
+
+  g_return_val_if_fail (REG_IS_STORE (self), REG_WIN_BACK_DAYS_DEFAULT);
+
+  days = get_setting (self, "win-back-days", REG_WIN_BACK_DAYS_DEFAULT);
+  return days >= 1 && days <= 3650 ? (guint) days : REG_WIN_BACK_DAYS_DEFAULT;
+}
+
+gboolean
+reg_store_set_win_back_days (RegStore  *self,
+                             guint      days,
+                             GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  if (days < 1 || days > 3650)
+    {
+      g_set_error_literal (error, REG_STORE_ERROR, REG_STORE_ERROR_INVALID,
+                           _("Win back after: choose between 1 and 3650 days"));
+      return FALSE;
+    }
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+  if (!set_setting (self, "win-back-days", days, error) || !reg_store_commit (self, error))
+    {
+      reg_store_rollback (self);
+      return FALSE;
+    }
+  emit (self, SETTINGS_CHANGED);
+  return TRUE;
+}
+
+/* The Overview ----------------------------------------------------------- */
+
+/* Ages are counted in elapsed time from @now: under a day, one to three
+ * days, three to seven, more than a week. */
+static const gint64 age_limits[REG_CASE_AGE_N + 1] = {
+  0, 86400, 3 * 86400, 7 * 86400, G_MAXINT64,
+};
+
+void
+reg_case_age_bounds (guint    age,
+                     gint64   now,
+                     gint64  *from,
+                     gint64  *until)
+{
+  g_return_if_fail (age < REG_CASE_AGE_N);
+
+  /* Opened in (now - upper, now - lower]: from is inclusive. */
+  *from = age_limits[age + 1] == G_MAXINT64 ? 0 : now - age_limits[age + 1] + 1;
+  *until = now - age_limits[age] + 1;
+}
+
+static const char SQL_OVERVIEW_CASES[] =
+  "SELECT severity, opened_at, target_at <= ?1 FROM cases WHERE " CASE_IS_OPEN;
+
+static const char SQL_OVERVIEW_KINDS[] =
+  "SELECT kind, count (*) FROM customers WHERE deleted_at IS NULL GROUP BY kind";
+
+static const char SQL_OVERVIEW_OVERDUE[] =
+  "SELECT ifnull (assigned_to, 0), count (*) FROM follow_ups "
+  "WHERE status = 'open' AND deleted_at IS NULL AND " EFFECTIVE_DUE " <= ?1 "
+  "GROUP BY 1 ORDER BY 2 DESC, 1";
+
+static const char SQL_OVERVIEW_WIN_BACK[] =
+  "SELECT count (*) FROM customers WHERE deleted_at IS NULL AND kind = 'current' "
+  "  AND ifnull (last_contact_at, created_at) < ?1";
+
+void
+reg_overview_figures_clear (RegOverviewFigures *figures)
+{
+  g_clear_pointer (&figures->overdue_by_staff, g_array_unref);
+  memset (figures, 0, sizeof *figures);
+}
+
+gboolean
+reg_store_get_overview (RegStore            *self,
+                        gint64               now,
+                        RegOverviewFigures  *figures,
+                        GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  memset (figures, 0, sizeof *figures);
+  figures->overdue_by_staff = g_array_new (FALSE, FALSE, sizeof (RegStaffCount));
+
+  if (!(stmt = reg_store_prepare (self, SQL_OVERVIEW_CASES, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int severity = REG_CASE_SEVERITY_NORMAL;
+      gint64 age = now - sqlite3_column_int64 (stmt, 1);
+      guint bucket = 0;
+
+      reg_enum_from_nick (REG_TYPE_CASE_SEVERITY, (const char *) sqlite3_column_text (stmt, 0), &severity);
+      while (bucket + 1 < REG_CASE_AGE_N && age >= age_limits[bucket + 1])
+        bucket++;
+      figures->open_cases++;
+      figures->by_severity_age[severity][bucket]++;
+      if (sqlite3_column_int (stmt, 2))
+        figures->past_target++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto sqlite_failed;
+
+  if (!(stmt = reg_store_prepare (self, SQL_OVERVIEW_KINDS, error)))
+    goto failed;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int kind = -1;
+
+      if (reg_enum_from_nick (REG_TYPE_CUSTOMER_KIND, (const char *) sqlite3_column_text (stmt, 0), &kind) &&
+          kind >= 0 && kind < (int) G_N_ELEMENTS (figures->customers_by_kind))
+        figures->customers_by_kind[kind] = (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto sqlite_failed;
+
+  if (!(stmt = reg_store_prepare (self, SQL_OVERVIEW_OVERDUE, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RegStaffCount count = { sqlite3_column_int64 (stmt, 0), (guint) sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (figures->overdue_by_staff, count);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto sqlite_failed;
+
+  if (!(stmt = reg_store_prepare (self, SQL_OVERVIEW_WIN_BACK, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, now - (gint64) reg_store_get_win_back_days (self) * 86400);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    figures->win_back = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    goto sqlite_failed;
+
+  return TRUE;
+
+sqlite_failed:
+  set_sqlite_error (self, error, rc, _("count for the overview"));
+failed:
+  reg_overview_figures_clear (figures);
+  return FALSE;
 }
 
 static const char SQL_SATISFACTION_BETWEEN[] =
@@ -3630,6 +4243,14 @@ reg_store_class_init (RegStoreClass *klass)
    */
   signals[RELOADED] =
     g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * RegStore::settings-changed:
+   *
+   * A shop-wide setting changed: turnaround targets or the win-back time.
+   */
+  signals[SETTINGS_CHANGED] =
+    g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

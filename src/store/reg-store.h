@@ -61,6 +61,15 @@ typedef struct
   gboolean has_open_case;
   gboolean trashed;           /* the trash instead of the live customers */
   RegSort  sort;
+  /* Behind the Overview's figures. A case filter means "has an open case
+   * that is all of these"; any of them implies has_open_case. */
+  int      case_severity;     /* RegCaseSeverity or -1 */
+  gint64   case_opened_from;  /* opened at or after; 0 for any */
+  gint64   case_opened_until; /* opened before; 0 for any */
+  gboolean case_past_target;
+  gint64   overdue_for;       /* has a promise overdue assigned to this staff member; 0 for any */
+  gint64   rated_from;        /* said how satisfied they were in [from, until); 0 for any */
+  gint64   rated_until;
 } RegCustomerQuery;
 
 #define REG_TYPE_CUSTOMER_QUERY (reg_customer_query_get_type ())
@@ -249,6 +258,84 @@ gboolean      reg_store_rate_case              (RegStore          *self,
                                                 const char        *comment,
                                                 gint64             actor_id,
                                                 GError           **error);
+
+/* Open cases, the oldest target first (all customers). */
+GPtrArray    *reg_store_list_open_cases        (RegStore          *self,
+                                                GError           **error);
+
+/* Telling the customer about a delay: the visit-log entry (@visit: its
+ * customer, channel, text, author and time), and the case's target or the
+ * follow-up's due time moved to @new_due (0 to leave it), in one
+ * transaction. A case also gets a "customer-told" step naming the new time. */
+gboolean      reg_store_tell_case_delay        (RegStore          *self,
+                                                RegCase           *kase,
+                                                RegVisit          *visit,
+                                                gint64             new_due,
+                                                gint64             actor_id,
+                                                GError           **error);
+gboolean      reg_store_tell_follow_up_delay   (RegStore          *self,
+                                                RegFollowUp       *follow_up,
+                                                RegVisit          *visit,
+                                                gint64             new_due,
+                                                const char        *new_zone,
+                                                GError           **error);
+
+/* Reminders for cases past their target: like follow-ups, one reminder
+ * per target time. */
+GPtrArray    *reg_store_list_cases_to_remind   (RegStore          *self,
+                                                gint64             now,
+                                                GError           **error);
+gboolean      reg_store_next_case_target       (RegStore          *self,
+                                                gint64             after,
+                                                gint64            *target,
+                                                GError           **error);
+gboolean      reg_store_mark_cases_reminded    (RegStore          *self,
+                                                GPtrArray         *cases,
+                                                GError           **error);
+
+/* Shop-wide settings, kept in the database so that every desk and the
+ * command line agree: turnaround targets (applied to cases as they are
+ * opened) and how long unseen makes a customer one to win back. */
+void          reg_store_get_case_targets       (RegStore          *self,
+                                                RegCaseTargets    *targets);
+gboolean      reg_store_set_case_targets       (RegStore          *self,
+                                                const RegCaseTargets *targets,
+                                                GError           **error);
+guint         reg_store_get_win_back_days      (RegStore          *self);
+gboolean      reg_store_set_win_back_days      (RegStore          *self,
+                                                guint              days,
+                                                GError           **error);
+#define REG_WIN_BACK_DAYS_DEFAULT 90
+
+/* The Overview's figures, all as of @now. */
+#define REG_CASE_AGE_N 4   /* under a day, 1-3 days, 3-7 days, over a week */
+
+typedef struct
+{
+  guint  open_cases;
+  guint  by_severity_age[4][REG_CASE_AGE_N];  /* [RegCaseSeverity][age] */
+  guint  past_target;
+  guint  customers_by_kind[3];                /* [RegCustomerKind] */
+  guint  win_back;                            /* current customers unseen that long */
+  GArray *overdue_by_staff;                   /* RegStaffCount, most first */
+} RegOverviewFigures;
+
+typedef struct
+{
+  gint64 staff_id;   /* 0: assigned to nobody */
+  guint  count;
+} RegStaffCount;
+
+gboolean      reg_store_get_overview           (RegStore          *self,
+                                                gint64             now,
+                                                RegOverviewFigures *figures,
+                                                GError           **error);
+void          reg_overview_figures_clear       (RegOverviewFigures *figures);
+/* The bounds [from, until) of age bucket @age as of @now, for a query. */
+void          reg_case_age_bounds              (guint              age,
+                                                gint64             now,
+                                                gint64            *from,
+                                                gint64            *until);
 
 /* How satisfied customers said they were, week by week */
 typedef struct
