@@ -490,6 +490,110 @@ test_open (Fixture       *f,
   run_app (f, T0, check_open);
 }
 
+/* A complaint past its target: exactly one pop-up, for its owner, when
+ * the target passes; none again, not even after a restart; one more
+ * when the customer was told of a delay and the new target passes. */
+static gint64
+open_urgent_case (Fixture *f)
+{
+  g_autoptr(RegStore) store = reg_store_open (f->path, NULL);
+  g_autoptr(RegCase) kase = reg_case_new ();
+
+  /* Opened an hour before T0: due three hours after it. */
+  reg_store_set_now (store, T0 - 3600);
+  reg_case_set_customer_id (kase, f->omar);
+  reg_case_set_title (kase, "Boiler still leaking");
+  reg_case_set_severity (kase, REG_CASE_SEVERITY_URGENT);
+  g_assert_true (reg_store_open_case (store, kase, f->priya, NULL));
+  g_assert_cmpint (reg_case_get_target_at (kase), ==, T0 + 3 * 3600);
+  return reg_case_get_id (kase);
+}
+
+static gboolean
+window_shows_omar (gpointer data)
+{
+  RegWindow *window = REG_WINDOW (reg_test_find_window (REG_TYPE_WINDOW));
+  RegCustomer *customer = window ? reg_window_get_customer (window) : NULL;
+
+  return customer != NULL && g_str_equal (reg_customer_get_display_name (customer), "Omar Haddad");
+}
+
+static void
+check_case_past_target (RegApplication *app,
+                        gpointer        data)
+{
+  RegReminderService *reminders = reg_application_get_reminder_service (app);
+  g_autofree char *summary = NULL, *body = NULL, *when = NULL;
+  g_autoptr(GDateTime) target = g_date_time_new_from_unix_local (T0 + 3 * 3600);
+  g_autoptr(GVariant) actions = NULL;
+  g_autofree const char **strv = NULL;
+
+  /* The promise at T0 + 60 first; then the alarm waits for the case. */
+  set_now (app, T0 + 60);
+  wait_for_notify (1);
+  g_assert_cmpint (reg_reminder_service_get_armed_at (reminders), ==, T0 + 3 * 3600);
+
+  set_now (app, T0 + 3 * 3600 - 1);
+  reg_test_spin (200);
+  g_assert_cmpuint (n_notify (), ==, 1);
+
+  set_now (app, T0 + 3 * 3600);
+  wait_for_notify (2);
+  summary = notify_string (1, 3);
+  body = notify_string (1, 4);
+  when = g_date_time_format (target, "%a %-d %b, %H:%M");
+  g_assert_cmpstr (summary, ==, "Complaint past its target: Omar Haddad");
+  g_assert_nonnull (strstr (body, "“Boiler still leaking”, Urgent"));
+  g_assert_nonnull (strstr (body, "For Priya Sharma"));
+  g_assert_nonnull (strstr (body, when));
+  actions = notify_arg (1, 5);
+  strv = g_variant_get_strv (actions, NULL);
+  g_assert_cmpstr (strv[0], ==, "open");
+  g_assert_cmpint (sql_int (app, "SELECT reminded_for = target_at FROM cases"), ==, 1);
+
+  /* Hours later: not again. */
+  set_now (app, T0 + 6 * 3600);
+  reg_test_spin (300);
+  g_assert_cmpuint (n_notify (), ==, 2);
+
+  /* Open, on the pop-up: Omar's card. */
+  invoke_action (2, "open");
+  g_assert_true (reg_test_wait_until (window_shows_omar, NULL, 5000));
+}
+
+static void
+check_case_after_restart (RegApplication *app,
+                          gpointer        data)
+{
+  Fixture *f = data;
+  g_autoptr(RegCase) kase = reg_store_get_case (app_store (app), 1, NULL);
+  g_autoptr(RegVisit) visit = reg_visit_new ();
+
+  /* Nothing new at start: the owner was reminded of this target. */
+  reg_test_spin (300);
+  g_assert_cmpuint (n_notify (), ==, 2);
+
+  /* Told the customer: the new target reminds once more. */
+  reg_visit_set_channel (visit, REG_CHANNEL_CALL);
+  reg_visit_set_text (visit, "Engineer comes at eight");
+  g_assert_true (reg_store_tell_case_delay (app_store (app), kase, visit, T0 + 10 * 3600, f->priya, NULL));
+  set_now (app, T0 + 10 * 3600 - 1);
+  reg_test_spin (200);
+  g_assert_cmpuint (n_notify (), ==, 2);
+  set_now (app, T0 + 10 * 3600);
+  wait_for_notify (3);
+}
+
+static void
+test_case_past_target (Fixture       *f,
+                       gconstpointer  data)
+{
+  open_urgent_case (f);
+  run_app (f, T0, check_case_past_target);
+  reg_test_destroy_windows ();
+  run_app (f, T0 + 7 * 3600, check_case_after_restart);
+}
+
 static void
 check_snooze (RegApplication *app,
               gpointer        data)
@@ -865,6 +969,7 @@ main (int   argc,
   ADD ("/reminders/clock-jump", test_clock_jump, "daemon");
   ADD ("/reminders/real-clock", test_real_clock, "daemon");
   ADD ("/reminders/background", test_background, "daemon");
+  ADD ("/reminders/case-past-target/once", test_case_past_target, "daemon");
 #undef ADD
 
   status = g_test_run ();
