@@ -143,6 +143,71 @@ test_sample_search_due (Fixture       *f,
   }
 }
 
+/* --cases: one line per open complaint, nearest target first: id,
+ * customer, title, severity, status, owner, age, past target. */
+static void
+test_cases (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) first = NULL;
+  g_auto(GStrv) second = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  {
+    g_autoptr(RegStore) store = reg_store_open (f->db, &error);
+    g_autoptr(RegCustomer) customer = reg_customer_new ();
+    g_autoptr(RegCase) late = reg_case_new ();
+    g_autoptr(RegCase) fresh = reg_case_new ();
+    g_autoptr(RegCase) done = reg_case_new ();
+    gint64 priya = reg_test_add_staff (store, "Priya Sharma", TRUE);
+
+    g_assert_no_error (error);
+    reg_customer_set_display_name (customer, "Hamid\tMansour");
+    g_assert_true (reg_store_save_customer (store, customer, &error));
+
+    reg_store_set_now (store, now - 2 * 86400 - 3 * 3600);
+    reg_case_set_customer_id (late, reg_customer_get_id (customer));
+    reg_case_set_title (late, "Wrong size delivered");
+    reg_case_set_severity (late, REG_CASE_SEVERITY_HIGH);
+    g_assert_true (reg_store_open_case (store, late, priya, &error));
+    g_assert_true (reg_store_escalate_case (store, late, 0, "Workshop", "Needs a new part", priya, &error));
+
+    reg_store_set_now (store, now - 1800);
+    reg_case_set_customer_id (fresh, reg_customer_get_id (customer));
+    reg_case_set_title (fresh, "Scratch on the door");
+    g_assert_true (reg_store_open_case (store, fresh, priya, &error));
+    reg_case_set_customer_id (done, reg_customer_get_id (customer));
+    reg_case_set_title (done, "Sorted already");
+    g_assert_true (reg_store_open_case (store, done, priya, &error));
+    g_assert_true (reg_store_resolve_case (store, done, "Refunded", TRUE, priya, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--cases", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 2);
+  lines = g_strsplit (out, "\n", -1);
+  first = g_strsplit (lines[0], "\t", -1);
+  second = g_strsplit (lines[1], "\t", -1);
+  g_assert_cmpuint (g_strv_length (first), ==, 8);
+  g_assert_cmpstr (first[0], ==, "1");
+  g_assert_cmpstr (first[1], ==, "Hamid Mansour");
+  g_assert_cmpstr (first[2], ==, "Wrong size delivered");
+  g_assert_cmpstr (first[3], ==, "high");
+  g_assert_cmpstr (first[4], ==, "escalated");
+  g_assert_cmpstr (first[5], ==, "Priya Sharma");
+  g_assert_cmpstr (first[6], ==, "2d3h");
+  g_assert_cmpstr (first[7], ==, "yes");
+  g_assert_cmpstr (second[2], ==, "Scratch on the door");
+  g_assert_cmpstr (second[3], ==, "normal");
+  g_assert_cmpstr (second[4], ==, "open");
+  g_assert_cmpstr (second[6], ==, "30m");
+  g_assert_cmpstr (second[7], ==, "no");
+  g_assert_cmpstr (err, ==, "");
+}
+
 static void
 test_bad_database (Fixture       *f,
                    gconstpointer  data)
@@ -228,6 +293,7 @@ main (int   argc,
 
   g_test_add ("/cli/sample-data-search-due", Fixture, NULL, fixture_set_up, test_sample_search_due, fixture_tear_down);
   g_test_add ("/cli/bad-database", Fixture, NULL, fixture_set_up, test_bad_database, fixture_tear_down);
+  g_test_add ("/cli/cases", Fixture, NULL, fixture_set_up, test_cases, fixture_tear_down);
   g_test_add ("/cli/forwarded-to-running-instance", Fixture, NULL, fixture_set_up,
               test_forwarded_to_running_instance, fixture_tear_down);
 
