@@ -160,11 +160,12 @@ static const char SQL_FOLLOW_UP[] =
   "  created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?7)";
 static const char SQL_CASE[] =
   "INSERT INTO cases (customer_id, title, description, severity, status, owner_id, opened_at, "
-  "  resolved_at, resolution, customer_told, satisfaction, updated_at, target_at, reminded_for) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7, ?12, ?13)";
+  "  resolved_at, resolution, customer_told, satisfaction, updated_at, target_at, reminded_for, "
+  "  escalated_to_id, escalated_team, closed_at) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7, ?12, ?13, ?14, ifnull (?15, ''), ?16)";
 static const char SQL_CASE_EVENT[] =
-  "INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, text) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+  "INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, text, staff_id) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char SQL_MAX_CUSTOMER[] =
   "SELECT ifnull (max (id), 0) FROM customers";
 
@@ -424,13 +425,17 @@ fill (RegStore      *store,
           static const char * const statuses[] = { "open", "in_progress", "escalated", "waiting", "resolved", "closed", "closed" };
           const char *status = PICK (rand, statuses);
           gboolean resolved = g_str_equal (status, "resolved") || g_str_equal (status, "closed");
-          gint64 opened = now - g_rand_int_range (rand, 3600, 60 * 86400);
+          /* Open complaints are recent: a shop does not leave many for weeks. */
+          gint64 opened = now - g_rand_int_range (rand, 3600, (resolved ? 60 : 6) * 86400);
           gint64 owner = staff_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (staff))];
           const char *severity = PICK (rand, severities);
           static const guint hours[] = { 7 * 24, 3 * 24, 24, 4 };   /* by RegCaseSeverity */
           int severity_value = REG_CASE_SEVERITY_NORMAL;
           gint64 target;
           gint64 case_id;
+          gint64 escalated_to = 0;
+          gint64 resolved_at = 0;
+          int satisfaction = 0;
 
           PREPARE (SQL_CASE);
           INT (1, customer_id);
@@ -446,12 +451,25 @@ fill (RegStore      *store,
           INT (12, target);
           if (target <= now)
             INT (13, target);
+          if (g_str_equal (status, "escalated"))
+            {
+              escalated_to = staff_ids[G_N_ELEMENTS (staff) - 1];   /* the manager */
+              INT (14, escalated_to);
+              TEXT (15, "Management");
+            }
+          if (g_str_equal (status, "closed"))
+            resolved_at = MIN (opened + g_rand_int_range (rand, 3600, 5 * 86400), now - 86400);
+          else if (resolved)
+            resolved_at = MIN (opened + g_rand_int_range (rand, 3600, 5 * 86400), now);
+          if (g_str_equal (status, "closed"))
+            INT (16, resolved_at + 86400);
           if (resolved)
             {
-              INT (8, opened + g_rand_int_range (rand, 3600, 5 * 86400));
+              INT (8, resolved_at);
               TEXT (9, "Apologised and put it right.");
               INT (10, 1);
-              INT (11, g_rand_int_range (rand, 1, 6));
+              satisfaction = g_rand_int_range (rand, 1, 6);
+              INT (11, satisfaction);
             }
           else
             {
@@ -462,29 +480,32 @@ fill (RegStore      *store,
             return FALSE;
           case_id = sqlite3_last_insert_rowid (db);
 
-          PREPARE (SQL_CASE_EVENT);
-          INT (1, case_id);
-          INT (2, opened);
-          INT (3, owner);
-          TEXT (4, "opened");
-          TEXT (5, "");
-          TEXT (6, "open");
-          TEXT (7, "Customer got in touch to complain.");
-          if (!step (store, s, error))
-            return FALSE;
+          /* Its history, step by step, as staff would have written it. */
+#define CASE_EVENT(at, kind, from, to, text, staff_id) G_STMT_START { \
+            PREPARE (SQL_CASE_EVENT); \
+            INT (1, case_id); INT (2, (at)); INT (3, owner); TEXT (4, (kind)); \
+            TEXT (5, (from)); TEXT (6, (to)); TEXT (7, (text)); \
+            if ((staff_id) != 0) INT (8, (staff_id)); \
+            if (!step (store, s, error)) return FALSE; } G_STMT_END
+          CASE_EVENT (opened, "opened", "", "open", "Customer got in touch to complain.", 0);
           if (!g_str_equal (status, "open"))
+            CASE_EVENT (opened + 1800, "status", "open", "in_progress", "Looking into it.", 0);
+          if (g_str_equal (status, "escalated"))
+            CASE_EVENT (opened + 7200, "escalated", "in_progress", "escalated",
+                        "A refund needs the manager's sign-off.", escalated_to);
+          if (g_str_equal (status, "waiting"))
+            CASE_EVENT (opened + 7200, "status", "in_progress", "waiting",
+                        "Asked the customer for a photo of the damage.", 0);
+          if (resolved)
             {
-              PREPARE (SQL_CASE_EVENT);
-              INT (1, case_id);
-              INT (2, opened + 1800);
-              INT (3, owner);
-              TEXT (4, "status");
-              TEXT (5, "open");
-              TEXT (6, status);
-              TEXT (7, "");
-              if (!step (store, s, error))
-                return FALSE;
+              g_autofree char *rating = g_strdup_printf ("%d/5", satisfaction);
+
+              CASE_EVENT (resolved_at, "resolved", "in_progress", "resolved", "Apologised and put it right.", 0);
+              CASE_EVENT (resolved_at, "rated", "resolved", "resolved", rating, 0);
             }
+          if (g_str_equal (status, "closed"))
+            CASE_EVENT (resolved_at + 86400, "status", "resolved", "closed", "", 0);
+#undef CASE_EVENT
         }
     }
 
