@@ -193,14 +193,14 @@ on_open_case (RegApplication *self,
               gint64          case_id,
               RegNotifier    *notifier)
 {
-  reg_window_show_customer (present_main_window (self), customer_id); /* INTEGRATE: show_case */
+  reg_window_show_case (present_main_window (self), customer_id, case_id);
 }
 
 static void
 on_open_overview (RegApplication *self,
                   RegNotifier    *notifier)
 {
-  present_main_window (self); /* INTEGRATE: show_overview */
+  reg_window_show_overview (present_main_window (self));
 }
 
 static void
@@ -540,7 +540,36 @@ shortcuts_activated (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+/* app.show-case(x) and app.show-overview: reminders lead there, and so
+ * can anyone through D-Bus (`gapplication action … show-case 12`). */
+static void
+show_case_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  RegApplication *self = user_data;
+  g_autoptr(RegCase) kase = NULL;
+
+  if (self->store == NULL ||
+      !(kase = reg_store_get_case (self->store, g_variant_get_int64 (parameter), NULL)))
+    return;
+  reg_window_show_case (present_main_window (self), reg_case_get_customer_id (kase), reg_case_get_id (kase));
+}
+
+static void
+show_overview_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  RegApplication *self = user_data;
+
+  if (self->store != NULL)
+    reg_window_show_overview (present_main_window (self));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "show-case", .activate = show_case_activated, .parameter_type = "x" },
+  { .name = "show-overview", .activate = show_overview_activated },
   { .name = "quit", .activate = quit_activated },
   { .name = "about", .activate = about_activated },
   { .name = "preferences", .activate = preferences_activated },

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 
 #include "reg-test-util.h"
+#include "ui/reg-case-window.h"
 #include "store/reg-store-private.h"
 #include "ui/reg-window.h"
 
@@ -518,6 +519,12 @@ window_shows_omar (gpointer data)
   return customer != NULL && g_str_equal (reg_customer_get_display_name (customer), "Omar Haddad");
 }
 
+static gboolean
+case_window_open (gpointer data)
+{
+  return reg_test_find_window (REG_TYPE_CASE_WINDOW) != NULL;
+}
+
 static void
 check_case_past_target (RegApplication *app,
                         gpointer        data)
@@ -556,9 +563,12 @@ check_case_past_target (RegApplication *app,
   reg_test_spin (300);
   g_assert_cmpuint (n_notify (), ==, 2);
 
-  /* Open, on the pop-up: Omar's card. */
+  /* Open, on the pop-up: Omar's card, and the complaint's window on it. */
   invoke_action (2, "open");
   g_assert_true (reg_test_wait_until (window_shows_omar, NULL, 5000));
+  g_assert_true (reg_test_wait_until (case_window_open, NULL, 5000));
+  g_assert_cmpint (reg_case_get_id (reg_case_window_get_case (REG_CASE_WINDOW (reg_test_find_window (REG_TYPE_CASE_WINDOW)))),
+                   ==, 1);
 }
 
 static void

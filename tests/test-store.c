@@ -631,6 +631,10 @@ test_case_steps (Fixture       *f,
   g_assert_true (reg_store_escalate_case (f->store, kase, priya, "Service", "Needs a refund", jonas, &error));
   g_assert_cmpint (reg_case_get_escalated_to_id (kase), ==, priya);
   g_assert_cmpint (reg_test_sql_int (f->store, "SELECT escalated_to_id FROM cases"), ==, priya);
+  {
+    g_autofree char *team = reg_test_sql_text (f->store, "SELECT team FROM case_events WHERE kind = 'escalated'");
+    g_assert_cmpstr (team, ==, "Service");
+  }
 
   /* Handed over: Priya owns it now. */
   g_assert_false (reg_store_hand_over_case (f->store, kase, jonas, NULL, jonas, &error));
@@ -1051,6 +1055,15 @@ test_overview_figures (Fixture       *f,
   c4 = open_case (f->store, reg_customer_get_id (cleo), "Done", REG_CASE_SEVERITY_NORMAL, jonas);
   g_assert_true (reg_store_resolve_case (f->store, c4, "Sorted", TRUE, jonas, &error));
   g_assert_true (reg_store_rate_case (f->store, c4, 5, "Thanks", jonas, &error));
+  {
+    g_autoptr(GPtrArray) steps = reg_store_list_case_events (f->store, reg_case_get_id (c4), &error);
+
+    /* Each step says all it did: told the customer, and the rating with its comment. */
+    g_assert_cmpuint (steps->len, ==, 3);
+    g_assert_true (reg_case_event_get_customer_told (g_ptr_array_index (steps, 1)));
+    g_assert_cmpint (reg_case_event_get_satisfaction (g_ptr_array_index (steps, 2)), ==, 5);
+    g_assert_cmpstr (reg_case_event_get_text (g_ptr_array_index (steps, 2)), ==, "Thanks");
+  }
 
   reg_test_add_follow_up (f->store, reg_customer_get_id (ana), priya, now - 600, "Call back", REG_FOLLOW_UP_STATUS_OPEN);
   reg_test_add_follow_up (f->store, reg_customer_get_id (ben), priya, now - 60, "Send quote", REG_FOLLOW_UP_STATUS_OPEN);
@@ -1121,6 +1134,8 @@ test_overview_figures (Fixture       *f,
   g_assert_true (reg_store_set_win_back_days (f->store, 5, &error));
   g_assert_true (reg_store_get_overview (f->store, now, &figures, &error));
   g_assert_cmpuint (figures.win_back, ==, 1);
+  g_assert_cmpuint (figures.n_win_back_ids, ==, 1);
+  g_assert_cmpint (figures.win_back_ids[0], ==, reg_customer_get_id (ana));
   reg_overview_figures_clear (&figures);
 
   /* The --cases list: open ones, nearest target first. */

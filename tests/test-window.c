@@ -388,6 +388,54 @@ check_filters (RegApplication *app,
   g_assert_false (gtk_check_button_get_active (vip));
 }
 
+/* A figure of the Overview lists its customers with a bar above the
+ * list saying what it shows; the filters show what they can of it. */
+static void
+check_filter_bar (RegApplication *app,
+                  gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  g_autoptr(RegCustomerQuery) query = reg_customer_query_new ();
+  GtkWidget *button = reg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, has_tooltip, "Filter and Sort");
+  GtkCheckButton *vip = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autofree char *vips = NULL, *all = NULL, *again = NULL;
+
+  checks = reg_test_find_widgets (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                  GTK_TYPE_CHECK_BUTTON);
+  for (guint i = 0; i < checks->len; i++)
+    if (g_strcmp0 (gtk_check_button_get_label (checks->pdata[i]), "_VIP") == 0)
+      vip = checks->pdata[i];
+  g_assert_nonnull (vip);
+
+  /* What was typed makes way for the link. */
+  type_search (window, "anna");
+  query->vip = 1;
+  reg_window_show_customers (window, query, "VIP customers");
+  vips = shown_names (window);
+  g_assert_cmpstr (vips, ==, "Zoë Brown");
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (window)), ==, "");
+  g_assert_cmpstr (reg_window_get_filter_description (window), ==, "VIP customers");
+  g_assert_true (shows_label (window, "VIP customers"));
+  g_assert_true (gtk_check_button_get_active (vip));
+  g_assert_true (gtk_widget_has_css_class (button, "accent"));
+
+  /* The trash is not what the link showed. */
+  g_object_set (window, "show-trash", TRUE, NULL);
+  g_assert_null (reg_window_get_filter_description (window));
+  g_object_set (window, "show-trash", FALSE, NULL);
+
+  /* Clearing the filters shows everyone again, and the bar goes. */
+  reg_window_show_customers (window, query, "VIP customers");
+  again = shown_names (window);
+  g_assert_cmpstr (again, ==, "Zoë Brown");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  all = shown_names (window);
+  g_assert_cmpstr (all, ==, "Anna Smith|Beatrice Annan|Omar Haddad|Zoë Brown");
+  g_assert_null (reg_window_get_filter_description (window));
+  g_assert_false (gtk_check_button_get_active (vip));
+}
+
 static gboolean
 leaflet_folded (gpointer data)
 {
@@ -668,6 +716,7 @@ WINDOW_TEST (no_results_offers_new)
 WINDOW_TEST (new_customer)
 WINDOW_TEST (trash_and_undo)
 WINDOW_TEST (filters)
+WINDOW_TEST (filter_bar)
 WINDOW_TEST (narrow)
 WINDOW_TEST (accels)
 WINDOW_TEST (crib_notes_in_card)
@@ -686,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/window/customer/new", test_new_customer);
   g_test_add_func ("/window/customer/trash-and-undo", test_trash_and_undo);
   g_test_add_func ("/window/list/filters", test_filters);
+  g_test_add_func ("/window/list/filter-bar", test_filter_bar);
   g_test_add_func ("/window/layout/narrow", test_narrow);
   g_test_add_func ("/window/accels", test_accels);
   g_test_add_func ("/window/card/crib-notes", test_crib_notes_in_card);

@@ -28,6 +28,9 @@ struct _RegCaseEvent
   gint64   visit_id;
   char    *channel;
   gint64   due_at;
+  char    *team;
+  gboolean customer_told;
+  int      satisfaction;
 };
 
 G_DEFINE_FINAL_TYPE (RegCaseEvent, reg_case_event, G_TYPE_OBJECT)
@@ -46,6 +49,9 @@ enum {
   PROP_VISIT_ID,
   PROP_CHANNEL,
   PROP_DUE_AT,
+  PROP_TEAM,
+  PROP_CUSTOMER_TOLD,
+  PROP_SATISFACTION,
   N_PROPS
 };
 
@@ -61,6 +67,7 @@ reg_case_event_finalize (GObject *object)
   g_clear_pointer (&self->to_status, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->channel, g_free);
+  g_clear_pointer (&self->team, g_free);
 
   G_OBJECT_CLASS (reg_case_event_parent_class)->finalize (object);
 }
@@ -121,6 +128,18 @@ reg_case_event_get_property (GObject    *object,
 
     case PROP_DUE_AT:
       g_value_set_int64 (value, self->due_at);
+      break;
+
+    case PROP_TEAM:
+      g_value_set_string (value, reg_case_event_get_team (self));
+      break;
+
+    case PROP_CUSTOMER_TOLD:
+      g_value_set_boolean (value, self->customer_told);
+      break;
+
+    case PROP_SATISFACTION:
+      g_value_set_int (value, self->satisfaction);
       break;
 
     default:
@@ -184,6 +203,18 @@ reg_case_event_set_property (GObject      *object,
 
     case PROP_DUE_AT:
       reg_case_event_set_due_at (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_TEAM:
+      reg_case_event_set_team (self, g_value_get_string (value));
+      break;
+
+    case PROP_CUSTOMER_TOLD:
+      reg_case_event_set_customer_told (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SATISFACTION:
+      reg_case_event_set_satisfaction (self, g_value_get_int (value));
       break;
 
     default:
@@ -261,6 +292,23 @@ reg_case_event_class_init (RegCaseEventClass *klass)
     g_param_spec_int64 ("due-at", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* An escalation's team; whether a resolution was told to the
+   * customer; a rating's 1 to 5 (its comment is the text). */
+  properties[PROP_TEAM] =
+    g_param_spec_string ("team", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CUSTOMER_TOLD] =
+    g_param_spec_boolean ("customer-told", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SATISFACTION] =
+    g_param_spec_int ("satisfaction", NULL, NULL,
+                      0, 5, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -513,6 +561,66 @@ reg_case_event_set_due_at (RegCaseEvent *self,
     return;
   self->due_at = due_at;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_AT]);
+}
+
+const char *
+reg_case_event_get_team (RegCaseEvent *self)
+{
+  g_return_val_if_fail (REG_IS_CASE_EVENT (self), NULL);
+
+  return self->team != NULL ? self->team : "";
+}
+
+void
+reg_case_event_set_team (RegCaseEvent *self,
+                         const char   *team)
+{
+  g_return_if_fail (REG_IS_CASE_EVENT (self));
+
+  if (reg_set_string (&self->team, team))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEAM]);
+}
+
+gboolean
+reg_case_event_get_customer_told (RegCaseEvent *self)
+{
+  g_return_val_if_fail (REG_IS_CASE_EVENT (self), FALSE);
+
+  return self->customer_told;
+}
+
+void
+reg_case_event_set_customer_told (RegCaseEvent *self,
+                                  gboolean      customer_told)
+{
+  g_return_if_fail (REG_IS_CASE_EVENT (self));
+
+  customer_told = !!customer_told;
+  if (self->customer_told == customer_told)
+    return;
+  self->customer_told = customer_told;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_TOLD]);
+}
+
+int
+reg_case_event_get_satisfaction (RegCaseEvent *self)
+{
+  g_return_val_if_fail (REG_IS_CASE_EVENT (self), 0);
+
+  return self->satisfaction;
+}
+
+void
+reg_case_event_set_satisfaction (RegCaseEvent *self,
+                                 int           satisfaction)
+{
+  g_return_if_fail (REG_IS_CASE_EVENT (self));
+
+  satisfaction = CLAMP (satisfaction, 0, 5);
+  if (self->satisfaction == satisfaction)
+    return;
+  self->satisfaction = satisfaction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SATISFACTION]);
 }
 
 gboolean

@@ -63,6 +63,15 @@ void          reg_case_event_set_channel     (RegCaseEvent  *self,
 gint64        reg_case_event_get_due_at      (RegCaseEvent  *self);
 void          reg_case_event_set_due_at      (RegCaseEvent  *self,
                                               gint64         due_at);
+const char   *reg_case_event_get_team        (RegCaseEvent  *self);
+void          reg_case_event_set_team        (RegCaseEvent  *self,
+                                              const char    *team);
+gboolean      reg_case_event_get_customer_told (RegCaseEvent *self);
+void          reg_case_event_set_customer_told (RegCaseEvent *self,
+                                              gboolean       customer_told);
+int           reg_case_event_get_satisfaction (RegCaseEvent *self);
+void          reg_case_event_set_satisfaction (RegCaseEvent *self,
+                                              int            satisfaction);
 gboolean      reg_case_event_validate        (RegCaseEvent  *self,
                                               GError       **error);
 

@@ -164,8 +164,9 @@ static const char SQL_CASE[] =
   "  escalated_to_id, escalated_team, closed_at) "
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7, ?12, ?13, ?14, ifnull (?15, ''), ?16)";
 static const char SQL_CASE_EVENT[] =
-  "INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, text, staff_id) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+  "INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, text, staff_id, "
+  "  team, customer_told, satisfaction) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ifnull (?9, ''), ifnull (?10, 0), ?11)";
 static const char SQL_MAX_CUSTOMER[] =
   "SELECT ifnull (max (id), 0) FROM customers";
 
@@ -485,7 +486,9 @@ fill (RegStore      *store,
             PREPARE (SQL_CASE_EVENT); \
             INT (1, case_id); INT (2, (at)); INT (3, owner); TEXT (4, (kind)); \
             TEXT (5, (from)); TEXT (6, (to)); TEXT (7, (text)); \
-            if ((staff_id) != 0) INT (8, (staff_id)); \
+            if ((staff_id) != 0) { INT (8, (staff_id)); TEXT (9, staff[G_N_ELEMENTS (staff) - 1].team); } \
+            if (g_str_equal ((kind), "resolved")) INT (10, 1); \
+            if (g_str_equal ((kind), "rated")) INT (11, satisfaction); \
             if (!step (store, s, error)) return FALSE; } G_STMT_END
           CASE_EVENT (opened, "opened", "", "open", "Customer got in touch to complain.", 0);
           if (!g_str_equal (status, "open"))
@@ -498,10 +501,8 @@ fill (RegStore      *store,
                         "Asked the customer for a photo of the damage.", 0);
           if (resolved)
             {
-              g_autofree char *rating = g_strdup_printf ("%d/5", satisfaction);
-
               CASE_EVENT (resolved_at, "resolved", "in_progress", "resolved", "Apologised and put it right.", 0);
-              CASE_EVENT (resolved_at, "rated", "resolved", "resolved", rating, 0);
+              CASE_EVENT (resolved_at, "rated", "resolved", "resolved", "", 0);
             }
           if (g_str_equal (status, "closed"))
             CASE_EVENT (resolved_at + 86400, "status", "resolved", "closed", "", 0);

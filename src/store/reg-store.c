@@ -1504,7 +1504,7 @@ refresh_last_contact (RegStore *self,
   " AND (?8 IS NULL OR c.id IN (SELECT f.customer_id FROM follow_ups f" \
   "      WHERE f.status = 'open' AND f.deleted_at IS NULL" \
   "      AND max (f.due_at, ifnull (f.snoozed_until, 0)) <= ?8" \
-  "      AND (?20 IS NULL OR f.assigned_to = ?20)))" \
+  "      AND (?20 IS NULL OR ifnull (f.assigned_to, -1) = ?20)))" \
   " AND (?9 IS NULL OR c.id IN (SELECT k.customer_id FROM cases k" \
   "      WHERE k.status NOT IN ('resolved', 'closed') AND k.deleted_at IS NULL" \
   "      AND (?16 IS NULL OR k.severity = ?16)" \
@@ -2929,19 +2929,20 @@ static const char SQL_CASES_LIST[] =
 
 static const char * const case_event_props[] = {
   "id", "case-id", "at", "actor-id", "kind", "from-status", "to-status", "staff-id", "text",
-  "visit-id", "channel", "due-at",
+  "visit-id", "channel", "due-at", "team", "customer-told", "satisfaction",
 };
 
 #define CASE_EVENT_COLUMNS \
-  "id, case_id, at, actor_id, kind, from_status, to_status, staff_id, text, visit_id, channel, due_at"
+  "id, case_id, at, actor_id, kind, from_status, to_status, staff_id, text, visit_id, channel, due_at, " \
+  "team, customer_told, satisfaction"
 
 static const EntityInfo case_event_info = {
   N_("case step"), reg_case_event_get_type, NULL,
   G_STRUCT_OFFSET (RegStore, case_events), PROPS (case_event_props),
   "SELECT " CASE_EVENT_COLUMNS " FROM case_events WHERE id = ?1",
   "INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, staff_id, text, "
-  "  visit_id, channel, due_at) "
-  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+  "  visit_id, channel, due_at, team, customer_told, satisfaction) "
+  "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, nullif (?15, 0))",
   NULL,
   NULL,
 };
@@ -3212,6 +3213,7 @@ reg_store_escalate_case (RegStore    *self,
 
   event = case_event_new (self, kase, REG_CASE_EVENT_KIND_ESCALATED, actor_id, REG_CASE_STATUS_ESCALATED, reason);
   reg_case_event_set_staff_id (event, to_staff_id);
+  reg_case_event_set_team (event, team != NULL ? team : "");
   g_object_freeze_notify (G_OBJECT (kase));
   reg_case_set_escalated_to_id (kase, to_staff_id);
   reg_case_set_escalated_team (kase, team != NULL ? team : "");
@@ -3244,6 +3246,7 @@ reg_store_resolve_case (RegStore    *self,
     return FALSE;
 
   event = case_event_new (self, kase, REG_CASE_EVENT_KIND_RESOLVED, actor_id, REG_CASE_STATUS_RESOLVED, resolution);
+  reg_case_event_set_customer_told (event, customer_told);
   g_object_freeze_notify (G_OBJECT (kase));
   reg_case_set_resolution (kase, resolution);
   reg_case_set_customer_told (kase, customer_told);
@@ -3294,7 +3297,6 @@ reg_store_rate_case (RegStore    *self,
                      GError     **error)
 {
   g_autoptr(RegCaseEvent) event = NULL;
-  g_autofree char *text = NULL;
   RegCaseStatus status;
 
   g_return_val_if_fail (REG_IS_STORE (self), FALSE);
@@ -3314,9 +3316,8 @@ reg_store_rate_case (RegStore    *self,
       return FALSE;
     }
 
-  text = g_strdup_printf ("%d/5%s%s", satisfaction, comment != NULL && *comment ? ": " : "",
-                          comment != NULL ? comment : "");
-  event = case_event_new (self, kase, REG_CASE_EVENT_KIND_RATED, actor_id, status, text);
+  event = case_event_new (self, kase, REG_CASE_EVENT_KIND_RATED, actor_id, status, comment);
+  reg_case_event_set_satisfaction (event, satisfaction);
   g_object_freeze_notify (G_OBJECT (kase));
   reg_case_set_satisfaction (kase, satisfaction);
   reg_case_set_satisfaction_comment (kase, comment != NULL ? comment : "");
@@ -3788,9 +3789,15 @@ static const char SQL_OVERVIEW_OVERDUE[] =
   "WHERE status = 'open' AND deleted_at IS NULL AND " EFFECTIVE_DUE " <= ?1 "
   "GROUP BY 1 ORDER BY 2 DESC, 1";
 
+/* Both read the index customers_by_kind_seen only. */
 static const char SQL_OVERVIEW_WIN_BACK[] =
   "SELECT count (*) FROM customers WHERE deleted_at IS NULL AND kind = 'current' "
   "  AND ifnull (last_contact_at, created_at) < ?1";
+
+static const char SQL_OVERVIEW_WIN_BACK_FIRST[] =
+  "SELECT id FROM customers WHERE deleted_at IS NULL AND kind = 'current' "
+  "  AND ifnull (last_contact_at, created_at) < ?1 "
+  "ORDER BY ifnull (last_contact_at, created_at), id LIMIT ?2";
 
 void
 reg_overview_figures_clear (RegOverviewFigures *figures)
@@ -3870,6 +3877,16 @@ reg_store_get_overview (RegStore            *self,
     figures->win_back = (guint) sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
+    goto sqlite_failed;
+
+  if (!(stmt = reg_store_prepare (self, SQL_OVERVIEW_WIN_BACK_FIRST, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, now - (gint64) reg_store_get_win_back_days (self) * 86400);
+  sqlite3_bind_int (stmt, 2, G_N_ELEMENTS (figures->win_back_ids));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    figures->win_back_ids[figures->n_win_back_ids++] = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
     goto sqlite_failed;
 
   return TRUE;

@@ -47,6 +47,8 @@ typedef enum
 #define REG_TYPE_SORT (reg_sort_get_type ())
 GType reg_sort_get_type (void);
 
+#define REG_STAFF_NOBODY (-1)
+
 /* What the customer list shows. A tri-state field is -1 for "any". */
 typedef struct
 {
@@ -67,7 +69,8 @@ typedef struct
   gint64   case_opened_from;  /* opened at or after; 0 for any */
   gint64   case_opened_until; /* opened before; 0 for any */
   gboolean case_past_target;
-  gint64   overdue_for;       /* has a promise overdue assigned to this staff member; 0 for any */
+  gint64   overdue_for;       /* has a promise overdue assigned to this staff member; 0 for any,
+                               * REG_STAFF_NOBODY for one assigned to nobody */
   gint64   rated_from;        /* said how satisfied they were in [from, until); 0 for any */
   gint64   rated_until;
 } RegCustomerQuery;
@@ -317,6 +320,8 @@ typedef struct
   guint  past_target;
   guint  customers_by_kind[3];                /* [RegCustomerKind] */
   guint  win_back;                            /* current customers unseen that long */
+  gint64 win_back_ids[5];                     /* the first of them, longest unseen first */
+  guint  n_win_back_ids;
   GArray *overdue_by_staff;                   /* RegStaffCount, most first */
 } RegOverviewFigures;
 

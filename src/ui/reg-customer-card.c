@@ -12,7 +12,10 @@
 
 #include "model/reg-record-list.h"
 #include "reg-application.h"
+#include "reg-case-dialog.h"
+#include "reg-case-window.h"
 #include "reg-customer-card.h"
+#include "reg-delay-dialog.h"
 #include "reg-due-time.h"
 #include "reg-follow-up-dialog.h"
 #include "reg-tooltip.h"
@@ -45,6 +48,8 @@ struct _RegCustomerCard
   RegRecordList       *follow_ups;
   GtkCustomFilter     *open_filter;
   GtkFilterListModel  *open_follow_ups;
+  RegRecordList       *cases;
+  guint                case_timer_id;     /* when the next open case passes its target */
   RegRecordList       *timeline;
   GtkSliceListModel   *timeline_slice;
   RegRecordList       *staff;
@@ -92,6 +97,8 @@ struct _RegCustomerCard
   GtkWidget           *tags_hint;
   GtkListBox          *follow_up_list;
   GtkWidget           *follow_up_empty_label;
+  GtkListBox          *case_list;
+  GtkWidget           *case_empty_label;
   GtkListBox          *visit_list;
   GtkWidget           *visit_empty_label;
   GtkWidget           *older_visits_button;
@@ -1639,6 +1646,7 @@ follow_up_menu_new (gint64 id)
     const char *action;
   } items[] = {
     { 0, N_("_Edit…"), "card.edit-follow-up" },
+    { 0, N_("_Tell Customer About Delay…"), "card.tell-follow-up-delay" },
     { 1, N_("1 _Hour"), "card.snooze-follow-up-hour" },
     { 1, N_("Tomorrow _Morning"), "card.snooze-follow-up-morning" },
     { 2, N_("_Cancel Promise"), "card.cancel-follow-up" },
@@ -1733,6 +1741,291 @@ on_store_follow_up_changed (RegCustomerCard *self,
   if (self->customer != NULL && self->open_filter != NULL &&
       customer_id == reg_customer_get_id (self->customer))
     gtk_filter_changed (GTK_FILTER (self->open_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Telling the customer the promise will take longer. */
+static void
+tell_follow_up_delay_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  RegCustomerCard *self = REG_CUSTOMER_CARD (widget);
+  g_autoptr(RegFollowUp) follow_up = action_follow_up (self, param);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RegDelayDialog *dialog;
+
+  if (follow_up == NULL)
+    return;
+
+  dialog = reg_delay_dialog_new_for_follow_up (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               self->store, follow_up, current_staff_id (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ */
+/* Complaints                                                           */
+
+static RegCase *
+row_case (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "reg-case");
+}
+
+/* "Urgent · Escalated · Priya Sharma · opened 2 days ago"; a case that
+ * is over says when it was resolved and how satisfied the customer was. */
+static char *
+case_subtitle (RegCustomerCard *self,
+               RegCase         *kase,
+               gint64           now)
+{
+  GString *subtitle = g_string_new (NULL);
+  gint64 owner_id = reg_case_get_owner_id (kase);
+
+  /* Translators: the parts of a complaint's line are joined with " · " */
+  g_string_append_printf (subtitle, _("%s · %s"),
+                          reg_case_text_severity (reg_case_get_severity (kase)),
+                          reg_case_text_status (reg_case_get_status (kase)));
+  if (owner_id != 0)
+    {
+      g_autofree char *owner = staff_name (self, owner_id);
+
+      g_string_append_printf (subtitle, " · %s", owner);
+    }
+
+  if (reg_case_is_open (kase))
+    {
+      g_autofree char *age = reg_case_text_age (reg_case_get_opened_at (kase), now);
+
+      g_string_append (subtitle, " · ");
+      /* Translators: %s is how long ago, as in "2 days ago" */
+      g_string_append_printf (subtitle, _("opened %s"), age);
+    }
+  else
+    {
+      int satisfaction = reg_case_get_satisfaction (kase);
+
+      if (reg_case_get_resolved_at (kase) > 0)
+        {
+          g_autofree char *resolved = reg_case_text_time (reg_case_get_resolved_at (kase), now);
+
+          g_string_append (subtitle, " · ");
+          /* Translators: %s is a day and time, as in "Mon 23 Nov, 14:00" */
+          g_string_append_printf (subtitle, _("resolved %s"), resolved);
+        }
+      if (satisfaction > 0)
+        {
+          g_autofree char *stars = reg_case_text_stars (satisfaction);
+
+          g_string_append_printf (subtitle, " · %s", stars);
+        }
+    }
+
+  return g_string_free (subtitle, FALSE);
+}
+
+static void
+update_case_row (RegCustomerCard *self,
+                 GtkWidget       *row)
+{
+  RegCase *kase = row_case (row);
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "reg-icon");
+  GtkLabel *flag = g_object_get_data (G_OBJECT (row), "reg-flag");
+  gint64 now = reg_store_now (self->store);
+  gint64 target_at = reg_case_get_target_at (kase);
+  gboolean open = reg_case_is_open (kase);
+  gboolean past_target = reg_case_is_past_target (kase, now);
+  g_autofree char *subtitle = case_subtitle (self, kase, now);
+  g_autofree char *target = reg_case_text_time (target_at, now);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reg_case_get_title (kase));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (past_target)
+    {
+      /* Translators: %s is a day and time, as in "Mon 23 Nov, 14:00" */
+      g_autofree char *tooltip = g_strdup_printf (_("Should have been resolved by %s"), target);
+
+      gtk_label_set_text (flag, _("Past Target"));
+      gtk_widget_remove_css_class (GTK_WIDGET (flag), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (flag), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (flag), "caption-heading");
+      reg_set_tooltip (GTK_WIDGET (flag), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                      -1);
+      gtk_image_set_from_icon_name (icon, "task-past-due-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (icon), "error");
+    }
+  else if (open && target_at > 0)
+    {
+      /* Translators: %s is a day and time, as in "Thu 26 Nov, 14:00" */
+      g_autofree char *due = g_strdup_printf (_("Due by %s"), target);
+
+      gtk_label_set_text (flag, due);
+      gtk_widget_remove_css_class (GTK_WIDGET (flag), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (flag), "caption-heading");
+      gtk_widget_add_css_class (GTK_WIDGET (flag), "dim-label");
+      reg_set_tooltip (GTK_WIDGET (flag), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_image_set_from_icon_name (icon, "dialog-warning-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (icon), "error");
+    }
+  else
+    {
+      reg_set_tooltip (GTK_WIDGET (flag), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_image_set_from_icon_name (icon, open ? "dialog-warning-symbolic" : "object-select-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (icon), "error");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (flag), past_target || (open && target_at > 0));
+
+  /* Cases that are over step back. */
+  if (open)
+    gtk_widget_remove_css_class (row, "dim-label");
+  else
+    gtk_widget_add_css_class (row, "dim-label");
+}
+
+static void
+on_case_notify (GtkWidget  *row,
+                GParamSpec *pspec,
+                RegCase    *kase)
+{
+  RegCustomerCard *self = row_card (row);
+
+  if (self != NULL)
+    update_case_row (self, row);
+}
+
+static GtkWidget *
+create_case_row (gpointer item,
+                 gpointer user_data)
+{
+  RegCustomerCard *self = user_data;
+  RegCase *kase = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = prefix_icon_new ("dialog-warning-symbolic");
+  GtkWidget *flag = gtk_label_new (NULL);
+  GtkWidget *chevron = prefix_icon_new ("go-next-symbolic");
+
+  gtk_widget_add_css_class (flag, "caption");
+  gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chevron);
+  gtk_widget_add_css_class (row, "case");
+  g_object_set_data_full (G_OBJECT (row), "reg-case", g_object_ref (kase), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "reg-icon", icon);
+  g_object_set_data (G_OBJECT (row), "reg-flag", flag);
+
+  g_signal_connect_object (kase, "notify", G_CALLBACK (on_case_notify), row, G_CONNECT_SWAPPED);
+
+  update_case_row (self, row);
+  return row;
+}
+
+static void arm_case_timer (RegCustomerCard *self);
+
+static void
+on_cases_changed (RegCustomerCard *self)
+{
+  guint n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+
+  gtk_widget_set_visible (self->case_empty_label, n_cases == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->case_list), n_cases > 0);
+  arm_case_timer (self);
+}
+
+static void
+update_case_rows (RegCustomerCard *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->case_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (row_case (row) != NULL)
+      update_case_row (self, row);
+  arm_case_timer (self);
+}
+
+static gboolean
+on_case_timer (gpointer data)
+{
+  RegCustomerCard *self = data;
+
+  self->case_timer_id = 0;
+  update_case_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A case that passes its target while the card is shown is flagged
+ * then: one timer, for the nearest target still to come (looked at
+ * again after a day at most, should the clock have moved). */
+static void
+arm_case_timer (RegCustomerCard *self)
+{
+  gint64 now, next = 0;
+
+  g_clear_handle_id (&self->case_timer_id, g_source_remove);
+  if (self->cases == NULL || self->store == NULL)
+    return;
+
+  now = reg_store_now (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->cases)); i++)
+    {
+      g_autoptr(RegCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+      gint64 target_at = reg_case_get_target_at (kase);
+
+      if (reg_case_is_open (kase) && target_at > now && (next == 0 || target_at < next))
+        next = target_at;
+    }
+
+  if (next != 0)
+    self->case_timer_id = g_timeout_add_seconds ((guint) MIN (next - now + 1, 24 * 60 * 60),
+                                                 on_case_timer, self);
+}
+
+/* A step taken elsewhere (the case window, the command line) shows here. */
+static void
+on_store_case_changed (RegCustomerCard *self,
+                       gint64           id,
+                       gint64           customer_id,
+                       RegStore        *store)
+{
+  if (self->customer != NULL && customer_id == reg_customer_get_id (self->customer))
+    update_case_rows (self);
+}
+
+static void
+on_case_row_activated (RegCustomerCard *self,
+                       GtkListBoxRow   *row,
+                       GtkListBox      *list)
+{
+  RegCase *kase = row_case (GTK_WIDGET (row));
+
+  if (kase != NULL)
+    reg_customer_card_show_case (self, reg_case_get_id (kase));
+}
+
+static void
+open_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RegCustomerCard *self = REG_CUSTOMER_CARD (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  RegCaseDialog *dialog;
+
+  if (self->customer == NULL || self->store == NULL)
+    return;
+
+  dialog = reg_case_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                self->store, self->customer, current_staff_id (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------ */
@@ -2136,6 +2429,7 @@ clear_record_lists (RegCustomerCard *self)
 {
   gtk_list_box_bind_model (self->crib_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->follow_up_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->case_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->visit_list, NULL, NULL, NULL, NULL);
 
   g_clear_object (&self->crib_model);
@@ -2144,6 +2438,8 @@ clear_record_lists (RegCustomerCard *self)
   g_clear_object (&self->open_follow_ups);
   g_clear_object (&self->open_filter);
   g_clear_object (&self->follow_ups);
+  g_clear_object (&self->cases);
+  g_clear_handle_id (&self->case_timer_id, g_source_remove);
   g_clear_object (&self->timeline_slice);
   g_clear_object (&self->timeline);
 }
@@ -2184,6 +2480,14 @@ rebuild_record_lists (RegCustomerCard *self)
   g_signal_connect_object (self->open_follow_ups, "items-changed",
                            G_CALLBACK (on_open_follow_ups_changed), self, G_CONNECT_SWAPPED);
   on_open_follow_ups_changed (self);
+
+  /* Open ones first, as the store orders them. */
+  self->cases = reg_record_list_new (self->store, REG_RECORD_CASES, id);
+  gtk_list_box_bind_model (self->case_list, G_LIST_MODEL (self->cases),
+                           create_case_row, self, NULL);
+  g_signal_connect_object (self->cases, "items-changed",
+                           G_CALLBACK (on_cases_changed), self, G_CONNECT_SWAPPED);
+  on_cases_changed (self);
 
   self->timeline = reg_record_list_new (self->store, REG_RECORD_TIMELINE, id);
   self->timeline_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->timeline)),
@@ -2273,6 +2577,52 @@ reg_customer_card_focus_first_crib_note (RegCustomerCard *self)
     gtk_widget_grab_focus (self->add_crib_button);
 }
 
+/**
+ * reg_customer_card_show_case:
+ * @self: a card
+ * @case_id: the complaint to show
+ *
+ * Opens the window of a complaint, or brings it forward when it is
+ * open already.
+ */
+void
+reg_customer_card_show_case (RegCustomerCard *self,
+                             gint64           case_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(RegCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  RegCaseWindow *window;
+
+  g_return_if_fail (REG_IS_CUSTOMER_CARD (self));
+
+  if (self->store == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+      if (REG_IS_CASE_WINDOW (other) &&
+          reg_case_get_id (reg_case_window_get_case (REG_CASE_WINDOW (other))) == case_id)
+        {
+          gtk_window_present (other);
+          return;
+        }
+    }
+
+  if (!(kase = reg_store_get_case (self->store, case_id, &error)))
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+
+  window = reg_case_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                self->store, kase, current_staff_id (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 reg_customer_card_constructed (GObject *object)
 {
@@ -2291,6 +2641,12 @@ reg_customer_card_constructed (GObject *object)
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
       g_signal_connect_object (self->store, "follow-up-changed",
                                G_CALLBACK (on_store_follow_up_changed), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (self->store, "case-changed",
+                               G_CALLBACK (on_store_case_changed), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (self->store, "staff-changed",
+                               G_CALLBACK (update_case_rows), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
 
@@ -2393,6 +2749,8 @@ reg_customer_card_class_init (RegCustomerCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.cancel-follow-up", "x", cancel_follow_up_action);
   gtk_widget_class_install_action (widget_class, "card.snooze-follow-up-hour", "x", snooze_hour_action);
   gtk_widget_class_install_action (widget_class, "card.snooze-follow-up-morning", "x", snooze_morning_action);
+  gtk_widget_class_install_action (widget_class, "card.tell-follow-up-delay", "x", tell_follow_up_delay_action);
+  gtk_widget_class_install_action (widget_class, "card.open-case", NULL, open_case_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                 move_focused_crib_note, "i", -1);
@@ -2441,6 +2799,8 @@ reg_customer_card_class_init (RegCustomerCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegCustomerCard, tags_hint);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerCard, follow_up_list);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerCard, follow_up_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomerCard, case_list);
+  gtk_widget_class_bind_template_child (widget_class, RegCustomerCard, case_empty_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerCard, visit_list);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerCard, visit_empty_label);
   gtk_widget_class_bind_template_child (widget_class, RegCustomerCard, older_visits_button);
@@ -2454,6 +2814,7 @@ reg_customer_card_class_init (RegCustomerCardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_owner_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_consent_active);
   gtk_widget_class_bind_template_callback (widget_class, on_older_visits_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_row_activated);
 }
 
 static void

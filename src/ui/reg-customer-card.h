@@ -21,5 +21,7 @@ RegCustomer     *reg_customer_card_get_customer (RegCustomerCard *self);
 void             reg_customer_card_set_customer (RegCustomerCard *self,
                                                  RegCustomer     *customer);
 void             reg_customer_card_focus_first_crib_note (RegCustomerCard *self);
+void             reg_customer_card_show_case    (RegCustomerCard *self,
+                                                 gint64           case_id);
 
 G_END_DECLS

@@ -36,8 +36,12 @@ typedef enum {
   BADGE_VIP,
   BADGE_OVERDUE,
   BADGE_OPEN_CASE,
+  BADGE_PAST_TARGET,   /* shown instead of BADGE_OPEN_CASE */
   N_BADGES
 } Badge;
+
+/* At most this many at once: a complaint past its target is one badge. */
+#define MAX_SHOWN_BADGES (N_BADGES - 1)
 
 static const struct {
   const char *icon_name;
@@ -46,6 +50,7 @@ static const struct {
   { "starred-symbolic", "warning_color" },
   { "task-past-due-symbolic", "error_color" },
   { "dialog-warning-symbolic", "error_color" },
+  { "emblem-important-symbolic", "error_color" },
 };
 
 static const char *
@@ -59,6 +64,8 @@ badge_description (Badge badge)
       return _("A promise is overdue");
     case BADGE_OPEN_CASE:
       return _("An open complaint");
+    case BADGE_PAST_TARGET:
+      return _("A complaint is past its target");
     case N_BADGES:
     default:
       g_assert_not_reached ();
@@ -145,7 +152,10 @@ has_badge (RegCustomerRow *self,
     case BADGE_OVERDUE:
       return reg_customer_get_has_overdue (self->customer);
     case BADGE_OPEN_CASE:
-      return reg_customer_get_has_open_case (self->customer);
+      return reg_customer_get_has_open_case (self->customer) &&
+             !reg_customer_get_has_case_past_target (self->customer);
+    case BADGE_PAST_TARGET:
+      return reg_customer_get_has_case_past_target (self->customer);
     case N_BADGES:
     default:
       g_assert_not_reached ();
@@ -205,7 +215,7 @@ get_metrics (RegCustomerRow *self)
       pango_layout_get_pixel_size (detail, NULL, &metrics.detail_height);
       metrics.natural_width = 2 * MARGIN_X
                               + MAX (NAME_CHARS * char_width, DETAIL_CHARS * char_width * 5 / 6)
-                              + N_BADGES * (BADGE_SIZE + BADGE_SPACING);
+                              + MAX_SHOWN_BADGES * (BADGE_SIZE + BADGE_SPACING);
       pango_font_metrics_unref (font_metrics);
     }
   return &metrics;
@@ -264,7 +274,8 @@ on_customer_notify (RegCustomer    *customer,
                     RegCustomerRow *self)
 {
   static const char * const shown[] = {
-    "display-name", "company", "last-contact-at", "vip", "has-overdue", "has-open-case", NULL
+    "display-name", "company", "last-contact-at", "vip", "has-overdue", "has-open-case",
+    "has-case-past-target", NULL
   };
 
   if (g_strv_contains (shown, pspec->name))
@@ -390,7 +401,7 @@ reg_customer_row_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 2 * MARGIN_X + N_BADGES * (BADGE_SIZE + BADGE_SPACING);
+      *minimum = 2 * MARGIN_X + MAX_SHOWN_BADGES * (BADGE_SIZE + BADGE_SPACING);
       *natural = m->natural_width;
     }
   else

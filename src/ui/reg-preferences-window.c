@@ -13,6 +13,19 @@
 #include "reg-preferences-window.h"
 #include "model/reg-record-list.h"
 
+/* A severity's target: a number, and whether it counts hours or days */
+typedef struct
+{
+  AdwActionRow         *row;
+  GtkSpinButton        *spin;
+  GtkDropDown          *unit;
+} TargetRow;
+
+enum {
+  UNIT_HOURS,
+  UNIT_DAYS,
+};
+
 struct _RegPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -30,6 +43,17 @@ struct _RegPreferencesWindow
   GtkListBox           *staff_list;
   GtkSwitch            *background_switch;
   GtkSwitch            *autostart_switch;
+  AdwPreferencesGroup  *targets_group;
+  AdwPreferencesGroup  *customers_group;
+  AdwActionRow         *win_back_row;
+  GtkSpinButton        *win_back_spin;
+  GtkLabel             *win_back_unit;
+
+  TargetRow             targets[4];      /* indexed by RegCaseSeverity */
+  AdwActionRow         *working_days_row;
+  GtkSwitch            *working_days_switch;
+  gboolean              showing_settings;  /* not a change to save */
+  gboolean              saving_settings;   /* our own change coming back */
 
   GCancellable         *cancellable;
 };
@@ -445,6 +469,210 @@ on_staff_items_changed (RegPreferencesWindow *self,
                           g_list_model_get_n_items (model) > 0);
 }
 
+/* Shop-wide settings ------------------------------------------------- */
+
+static void
+set_target_unit (TargetRow *target,
+                 guint      unit)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (target->spin);
+
+  gtk_adjustment_set_upper (adjustment, unit == UNIT_DAYS ? REG_CASE_TARGET_MAX_HOURS / 24
+                                                          : REG_CASE_TARGET_MAX_HOURS);
+  gtk_drop_down_set_selected (target->unit, unit);
+}
+
+static void
+update_win_back_unit (RegPreferencesWindow *self)
+{
+  guint days = gtk_spin_button_get_value_as_int (self->win_back_spin);
+
+  /* Translators: after a number of days, as in "Win back after [90] days" */
+  gtk_label_set_label (self->win_back_unit, g_dngettext (GETTEXT_PACKAGE, "day", "days", days));
+}
+
+/* Shows the targets and the win-back time the store holds. A whole
+ * number of days shows as days, as the store counts it. */
+static void
+show_shop_settings (RegPreferencesWindow *self)
+{
+  RegCaseTargets targets;
+
+  if (self->store == NULL || self->saving_settings)
+    return;
+
+  reg_store_get_case_targets (self->store, &targets);
+
+  self->showing_settings = TRUE;
+  for (guint severity = 0; severity < G_N_ELEMENTS (self->targets); severity++)
+    {
+      TargetRow *target = &self->targets[severity];
+      guint hours = targets.hours[severity];
+      gboolean days = hours > 0 && hours % 24 == 0;
+
+      set_target_unit (target, days ? UNIT_DAYS : UNIT_HOURS);
+      gtk_spin_button_set_value (target->spin, days ? hours / 24 : hours);
+    }
+  gtk_switch_set_active (self->working_days_switch, targets.working_days_only);
+  gtk_spin_button_set_value (self->win_back_spin, reg_store_get_win_back_days (self->store));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->win_back_row), "error");
+  update_win_back_unit (self);
+  self->showing_settings = FALSE;
+}
+
+static void
+save_targets (RegPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  RegCaseTargets targets;
+  gboolean saved;
+
+  if (self->showing_settings || self->store == NULL)
+    return;
+
+  for (guint severity = 0; severity < G_N_ELEMENTS (self->targets); severity++)
+    {
+      TargetRow *target = &self->targets[severity];
+      guint value = gtk_spin_button_get_value_as_int (target->spin);
+
+      targets.hours[severity] = gtk_drop_down_get_selected (target->unit) == UNIT_DAYS ? value * 24 : value;
+    }
+  targets.working_days_only = gtk_switch_get_active (self->working_days_switch);
+
+  self->saving_settings = TRUE;
+  saved = reg_store_set_case_targets (self->store, &targets, &error);
+  self->saving_settings = FALSE;
+
+  /* What was chosen stays shown, to be corrected or tried again. */
+  if (!saved)
+    show_error (self, NULL, error);
+}
+
+static void
+on_target_changed (RegPreferencesWindow *self)
+{
+  save_targets (self);
+}
+
+static void
+on_target_unit_changed (GtkDropDown          *unit,
+                        GParamSpec           *pspec,
+                        RegPreferencesWindow *self)
+{
+  if (self->showing_settings)
+    return;
+
+  /* The number stays: "4" hours becomes 4 days. */
+  for (guint severity = 0; severity < G_N_ELEMENTS (self->targets); severity++)
+    if (self->targets[severity].unit == unit)
+      set_target_unit (&self->targets[severity], gtk_drop_down_get_selected (unit));
+  save_targets (self);
+}
+
+static void
+on_win_back_changed (RegPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  if (self->showing_settings || self->store == NULL)
+    return;
+  update_win_back_unit (self);
+
+  self->saving_settings = TRUE;
+  saved = reg_store_set_win_back_days (self->store, gtk_spin_button_get_value_as_int (self->win_back_spin), &error);
+  self->saving_settings = FALSE;
+
+  if (!saved)
+    show_error (self, GTK_WIDGET (self->win_back_row), error);
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->win_back_row), "error");
+}
+
+static const char *
+severity_title (RegCaseSeverity severity)
+{
+  switch (severity)
+    {
+    case REG_CASE_SEVERITY_URGENT:
+      return _("Urgent");
+    case REG_CASE_SEVERITY_HIGH:
+      return _("High");
+    case REG_CASE_SEVERITY_NORMAL:
+      return _("Normal");
+    case REG_CASE_SEVERITY_LOW:
+    default:
+      return _("Low");
+    }
+}
+
+static void
+build_target_rows (RegPreferencesWindow *self)
+{
+  static const RegCaseSeverity order[] = {
+    REG_CASE_SEVERITY_URGENT, REG_CASE_SEVERITY_HIGH, REG_CASE_SEVERITY_NORMAL, REG_CASE_SEVERITY_LOW,
+  };
+  static const char * const units[] = { N_("Hours"), N_("Days"), NULL };
+  g_autoptr(GtkStringList) unit_names = gtk_string_list_new (NULL);
+  /* "Hours" and "Days" as wide, so that the numbers line up */
+  g_autoptr(GtkSizeGroup) unit_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  GtkWidget *row, *toggle;
+
+  for (guint i = 0; units[i] != NULL; i++)
+    gtk_string_list_append (unit_names, _(units[i]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      TargetRow *target = &self->targets[order[i]];
+      const char *title = severity_title (order[i]);
+      g_autofree char *spin_label = NULL;
+      g_autofree char *unit_label = NULL;
+      GtkAdjustment *adjustment = gtk_adjustment_new (1, 1, REG_CASE_TARGET_MAX_HOURS, 1, 10, 0);
+
+      target->row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (target->row), title);
+
+      target->spin = GTK_SPIN_BUTTON (gtk_spin_button_new (adjustment, 1, 0));
+      gtk_spin_button_set_numeric (target->spin, TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (target->spin), 4);
+      gtk_widget_set_valign (GTK_WIDGET (target->spin), GTK_ALIGN_CENTER);
+      /* Translators: for screen readers; %s is a severity, as in "Urgent" */
+      spin_label = g_strdup_printf (_("Target for %s complaints"), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (target->spin),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, spin_label, -1);
+      g_signal_connect_swapped (target->spin, "value-changed", G_CALLBACK (on_target_changed), self);
+      adw_action_row_add_suffix (target->row, GTK_WIDGET (target->spin));
+      adw_action_row_set_activatable_widget (target->row, GTK_WIDGET (target->spin));
+
+      target->unit = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (unit_names)), NULL));
+      gtk_widget_set_valign (GTK_WIDGET (target->unit), GTK_ALIGN_CENTER);
+      /* Translators: for screen readers; %s is a severity, as in "Urgent" */
+      unit_label = g_strdup_printf (_("Hours or days for %s complaints"), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (target->unit),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, unit_label, -1);
+      g_signal_connect (target->unit, "notify::selected", G_CALLBACK (on_target_unit_changed), self);
+      gtk_size_group_add_widget (unit_sizes, GTK_WIDGET (target->unit));
+      adw_action_row_add_suffix (target->row, GTK_WIDGET (target->unit));
+
+      adw_preferences_group_add (self->targets_group, GTK_WIDGET (target->row));
+    }
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Count Working Days Only"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Saturdays and Sundays do not count towards targets in days"));
+  toggle = gtk_switch_new ();
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Count working days only"), -1);
+  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_target_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_preferences_group_add (self->targets_group, row);
+  self->working_days_row = ADW_ACTION_ROW (row);
+  self->working_days_switch = GTK_SWITCH (toggle);
+}
+
 static void
 on_autostart_done (GObject      *source,
                    GAsyncResult *result,
@@ -498,7 +726,19 @@ reg_preferences_window_constructed (GObject *object)
   if (self->store == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->staff_page), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->targets_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->customers_group), FALSE);
       return;
+    }
+
+  /* Kept in the database, shared by every desk: shown as it changes. */
+  show_shop_settings (self);
+  g_signal_connect_object (self->store, "settings-changed",
+                           G_CALLBACK (show_shop_settings), self, G_CONNECT_SWAPPED);
+  if (reg_store_is_read_only (self->store))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->targets_group), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->customers_group), FALSE);
     }
 
   self->staff = reg_record_list_new (self->store, REG_RECORD_STAFF, 0);
@@ -568,6 +808,8 @@ reg_preferences_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->staff, self);
       gtk_list_box_bind_model (self->staff_list, NULL, NULL, NULL, NULL);
     }
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, show_shop_settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->staff);
   g_clear_object (&self->settings);
@@ -604,6 +846,12 @@ reg_preferences_window_class_init (RegPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, staff_list);
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, autostart_switch);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, targets_group);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, customers_group);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, win_back_row);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, win_back_spin);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, win_back_unit);
+  gtk_widget_class_bind_template_callback (widget_class, on_win_back_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_autostart_state_set);
   gtk_widget_class_bind_template_callback (widget_class, on_add_staff);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
@@ -613,5 +861,8 @@ static void
 reg_preferences_window_init (RegPreferencesWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->showing_settings = TRUE;   /* nothing to save until shown */
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_target_rows (self);
+  self->showing_settings = FALSE;
 }

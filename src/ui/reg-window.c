@@ -17,10 +17,9 @@
 #include "reg-customer-row.h"
 #include "reg-customer-selection.h"
 #include "reg-note-dialog.h"
+#include "reg-overview-view.h"
 #include "reg-staff-button.h"
 #include "reg-window.h"
-
-#define NOT_SEEN_DAYS 90
 
 struct _RegWindow
 {
@@ -42,6 +41,9 @@ struct _RegWindow
   gulong                card_paint_handler;
   guint                 card_idle;
   RegAgendaView        *agenda;
+  RegOverviewView      *overview;
+  RegCustomerQuery     *link_query;      /* followed from the Overview, or NULL */
+  guint                 unseen_days;       /* "Not seen for N days" */
   guint                 n_unshown;         /* reminders the banner tells of */
   RegFollowUp          *first_unshown;
 
@@ -65,7 +67,10 @@ struct _RegWindow
   GtkStack             *card_stack;
   AdwBin               *card_slot;
   AdwBin               *agenda_slot;
+  AdwBin               *overview_slot;
   GtkButton            *agenda_button;
+  GtkRevealer          *link_revealer;
+  GtkLabel             *link_label;
   GtkLabel             *overdue_badge;
   GtkWidget            *card_menu_button;
   GtkWidget            *add_note_button;
@@ -94,6 +99,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void set_up (RegWindow *self);
+static void set_show_trash (RegWindow *self, gboolean show_trash);
 
 RegWindow *
 reg_window_new (RegApplication *application)
@@ -150,6 +156,7 @@ update_actions (RegWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable && !self->show_trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-typed-customer", writable && !self->show_trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", have_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", have_store);
 }
 
 static void
@@ -327,11 +334,12 @@ update_overdue_count (RegWindow *self)
 static void
 on_card_page_changed (RegWindow *self)
 {
-  gboolean agenda = g_strcmp0 (gtk_stack_get_visible_child_name (self->card_stack), "agenda") == 0;
+  const char *page = gtk_stack_get_visible_child_name (self->card_stack);
+  gboolean card = g_strcmp0 (page, "agenda") != 0 && g_strcmp0 (page, "overview") != 0;
 
   /* The customer's buttons have no customer to act on there. */
-  gtk_widget_set_visible (self->card_menu_button, !agenda);
-  gtk_widget_set_visible (self->add_note_button, !agenda);
+  gtk_widget_set_visible (self->card_menu_button, card);
+  gtk_widget_set_visible (self->add_note_button, card);
 }
 
 static void
@@ -365,6 +373,36 @@ reg_window_show_agenda (RegWindow *self)
   show_agenda (self);
 }
 
+static void
+show_overview (RegWindow *self)
+{
+  if (self->overview == NULL)
+    return;
+
+  /* Read again on every visit, as time passing ages complaints: now if
+   * it is on screen, otherwise as it comes on. */
+  reg_overview_view_refresh (self->overview);
+  open_customer (self, NULL);
+  reg_customer_selection_set_selected_id (self->selection, 0);
+  gtk_stack_set_visible_child_name (self->card_stack, "overview");
+  adw_window_title_set_title (self->card_title, _("Overview"));
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  reg_overview_view_scroll_to_start (self->overview);
+}
+
+/**
+ * reg_window_show_overview:
+ *
+ * Shows the Overview, the shop's figures, in place of the card.
+ */
+void
+reg_window_show_overview (RegWindow *self)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+
+  show_overview (self);
+}
+
 /**
  * reg_window_show_customer:
  *
@@ -382,9 +420,30 @@ reg_window_show_customer (RegWindow *self,
 }
 
 /**
+ * reg_window_show_case:
+ *
+ * Opens the card of @customer_id and, on it, the window of its
+ * complaint @case_id: where a reminder's Open leads.
+ */
+void
+reg_window_show_case (RegWindow *self,
+                      gint64     customer_id,
+                      gint64     case_id)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+
+  if (self->store == NULL || customer_id == 0)
+    return;
+  select_customer (self, customer_id);
+  if (self->customer != NULL && reg_customer_get_id (self->customer) == customer_id && case_id != 0)
+    reg_customer_card_show_case (self->card, case_id);
+}
+
+/**
  * reg_window_refresh_reminders:
  *
- * Counts the overdue promises again and brings the Agenda up to date.
+ * Counts the overdue promises again and brings the Agenda and the
+ * Overview up to date.
  * Time passing makes promises overdue without any change in the store,
  * so whoever knows a promise fell due calls this.
  */
@@ -396,6 +455,8 @@ reg_window_refresh_reminders (RegWindow *self)
   update_overdue_count (self);
   if (self->agenda != NULL)
     reg_agenda_view_refresh (self->agenda);
+  if (self->overview != NULL)
+    reg_overview_view_refresh (self->overview);
 }
 
 static void
@@ -499,6 +560,48 @@ update_list_state (RegWindow *self)
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
 }
 
+/* The filter bar tells what a link from the Overview shows, until the
+ * filters are cleared. */
+static void
+clear_link (RegWindow *self)
+{
+  g_clear_pointer (&self->link_query, reg_customer_query_free);
+  gtk_revealer_set_reveal_child (self->link_revealer, FALSE);
+}
+
+/* What the filters cannot show of the Overview's link (a complaint's
+ * severity and age, whose promises, when they answered) is added to
+ * what they do show. Undoing in the filters what the link set there
+ * leaves the link. */
+static void
+add_link_filters (RegWindow        *self,
+                  RegCustomerQuery *query)
+{
+  const RegCustomerQuery *link = self->link_query;
+
+  if (link == NULL)
+    return;
+
+  if ((link->kind >= 0 && query->kind != link->kind) ||
+      (link->has_overdue && !query->has_overdue) ||
+      (link->has_open_case && !query->has_open_case) ||
+      (link->not_seen_days > 0 && link->not_seen_days == self->unseen_days && query->not_seen_days == 0))
+    {
+      clear_link (self);
+      return;
+    }
+
+  if (link->not_seen_days > 0)
+    query->not_seen_days = link->not_seen_days;
+  query->case_severity = link->case_severity;
+  query->case_opened_from = link->case_opened_from;
+  query->case_opened_until = link->case_opened_until;
+  query->case_past_target = link->case_past_target;
+  query->overdue_for = link->overdue_for;
+  query->rated_from = link->rated_from;
+  query->rated_until = link->rated_until;
+}
+
 static void
 apply_query (RegWindow *self)
 {
@@ -517,10 +620,11 @@ apply_query (RegWindow *self)
   query->kind = (kind >= 1 && kind <= 3) ? (int) kind - 1 : -1;
   query->internal = internal == 1 ? 0 : internal == 2 ? 1 : -1;
   query->vip = gtk_check_button_get_active (self->vip_check) ? 1 : -1;
-  query->not_seen_days = gtk_check_button_get_active (self->unseen_check) ? NOT_SEEN_DAYS : 0;
+  query->not_seen_days = gtk_check_button_get_active (self->unseen_check) ? self->unseen_days : 0;
   query->has_overdue = gtk_check_button_get_active (self->overdue_check);
   query->has_open_case = gtk_check_button_get_active (self->open_case_check);
   query->trashed = self->show_trash;
+  add_link_filters (self, query);
   if (owner != GTK_INVALID_LIST_POSITION && owner > 0 && owner < self->owner_ids->len)
     query->owner_id = g_array_index (self->owner_ids, gint64, owner);
   if (tag != GTK_INVALID_LIST_POSITION && tag > 0)
@@ -664,6 +768,7 @@ refresh_filter_choices (RegWindow *self)
 static void
 clear_filters (RegWindow *self)
 {
+  clear_link (self);
   self->updating_filters = TRUE;
   gtk_drop_down_set_selected (self->sort_dropdown, 0);
   gtk_drop_down_set_selected (self->kind_dropdown, 0);
@@ -676,6 +781,116 @@ clear_filters (RegWindow *self)
   gtk_check_button_set_active (self->open_case_check, FALSE);
   self->updating_filters = FALSE;
   apply_query (self);
+}
+
+/* "Not seen for 90 days" is as long as the shop counts customers to win
+ * back after. */
+static void
+update_unseen_days (RegWindow *self)
+{
+  g_autofree char *label = NULL;
+  guint days = reg_store_get_win_back_days (self->store);
+
+  if (days == 0)
+    days = REG_WIN_BACK_DAYS_DEFAULT;
+  if (days == self->unseen_days)
+    return;
+
+  self->unseen_days = days;
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Not seen for %u day", "_Not seen for %u days", days),
+                           days);
+  gtk_check_button_set_label (self->unseen_check, label);
+  if (gtk_check_button_get_active (self->unseen_check))
+    apply_query (self);
+}
+
+/**
+ * reg_window_show_customers:
+ * @query: the customers to list
+ * @description: what they are, as the filter bar above the list says
+ *
+ * Lists the customers @query finds, as a figure of the Overview does:
+ * the search is cleared, the filters show what they can of @query, and
+ * a bar above the list says what it shows until the filters are
+ * cleared. In a narrow window the list comes to the front.
+ */
+void
+reg_window_show_customers (RegWindow              *self,
+                           const RegCustomerQuery *query,
+                           const char             *description)
+{
+  const char *page;
+
+  g_return_if_fail (REG_IS_WINDOW (self));
+  g_return_if_fail (query != NULL);
+
+  if (self->list == NULL)
+    return;
+
+  page = gtk_stack_get_visible_child_name (self->card_stack);
+  if (self->show_trash)
+    {
+      g_autofree char *shown = g_strdup (page);
+
+      set_show_trash (self, FALSE);
+      /* Leaving the trash leaves the card; not the Overview. */
+      if (g_strcmp0 (shown, "overview") == 0 || g_strcmp0 (shown, "agenda") == 0)
+        gtk_stack_set_visible_child_name (self->card_stack, shown);
+    }
+
+  clear_link (self);
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->sort_dropdown, query->sort);
+  gtk_drop_down_set_selected (self->kind_dropdown, query->kind >= 0 ? (guint) query->kind + 1 : 0);
+  gtk_drop_down_set_selected (self->internal_dropdown, query->internal == 0 ? 1 : query->internal == 1 ? 2 : 0);
+  gtk_drop_down_set_selected (self->owner_dropdown, 0);
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
+  gtk_check_button_set_active (self->vip_check, query->vip == 1);
+  gtk_check_button_set_active (self->unseen_check,
+                               query->not_seen_days > 0 && query->not_seen_days == self->unseen_days);
+  gtk_check_button_set_active (self->overdue_check, query->has_overdue);
+  gtk_check_button_set_active (self->open_case_check, query->has_open_case);
+  self->updating_filters = FALSE;
+
+  self->link_query = reg_customer_query_copy (query);
+  gtk_label_set_label (self->link_label, description);
+  gtk_revealer_set_reveal_child (self->link_revealer, TRUE);
+  apply_query (self);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+/**
+ * reg_window_get_filter_description:
+ *
+ * What the filter bar above the list says, or NULL when it is hidden.
+ */
+const char *
+reg_window_get_filter_description (RegWindow *self)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+
+  if (self->link_query == NULL)
+    return NULL;
+  return gtk_label_get_label (self->link_label);
+}
+
+static void
+on_overview_link_activated (RegWindow        *self,
+                            RegCustomerQuery *query,
+                            const char       *description,
+                            RegOverviewView  *overview)
+{
+  reg_window_show_customers (self, query, description);
+}
+
+static void
+on_overview_customer_activated (RegWindow       *self,
+                                gint64           customer_id,
+                                RegOverviewView *overview)
+{
+  select_customer (self, customer_id);
 }
 
 static void
@@ -947,6 +1162,8 @@ set_show_trash (RegWindow *self,
   self->show_trash = show_trash;
   adw_window_title_set_title (self->sidebar_title, show_trash ? _("Trash") : _("Customers"));
   gtk_widget_set_visible (self->trash_label, show_trash);
+  /* The trash is not what the Overview linked to. */
+  clear_link (self);
   open_customer (self, NULL);
   apply_query (self);
   update_actions (self);
@@ -963,6 +1180,18 @@ show_agenda_action (GtkWidget  *widget,
   show_agenda (self);
   if (self->agenda != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->agenda));
+}
+
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RegWindow *self = REG_WINDOW (widget);
+
+  show_overview (self);
+  if (self->overview != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->overview));
 }
 
 static void
@@ -1058,6 +1287,16 @@ set_up_store (RegWindow *self)
   g_signal_connect_swapped (self->card_stack, "notify::visible-child-name",
                             G_CALLBACK (on_card_page_changed), self);
 
+  self->overview = reg_overview_view_new (self->store);
+  adw_bin_set_child (self->overview_slot, GTK_WIDGET (self->overview));
+  g_signal_connect_swapped (self->overview, "link-activated",
+                            G_CALLBACK (on_overview_link_activated), self);
+  g_signal_connect_swapped (self->overview, "customer-activated",
+                            G_CALLBACK (on_overview_customer_activated), self);
+  g_signal_connect_object (self->store, "settings-changed",
+                           G_CALLBACK (update_unseen_days), self, G_CONNECT_SWAPPED);
+  update_unseen_days (self);
+
   /* Time passing makes promises overdue too: the application calls
    * reg_window_refresh_reminders() when one falls due. */
   g_signal_connect_object (self->store, "follow-up-changed",
@@ -1133,7 +1372,10 @@ reg_window_dispose (GObject *object)
   if (self->customer_view != NULL)
     gtk_list_view_set_model (self->customer_view, NULL);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, update_overdue_count, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, update_overdue_count, self);
+      g_signal_handlers_disconnect_by_func (self->store, update_unseen_days, self);
+    }
   if (self->card_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->card_stack, on_card_page_changed, self);
 
@@ -1141,6 +1383,7 @@ reg_window_dispose (GObject *object)
 
   g_clear_object (&self->customer);
   g_clear_object (&self->first_unshown);
+  g_clear_pointer (&self->link_query, reg_customer_query_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->card_bindings);
@@ -1229,9 +1472,14 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-trash", "show-trash");
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-reminders", NULL, dismiss_reminders_action);
   gtk_widget_class_install_action (widget_class, "win.open-unshown-reminders", NULL, open_unshown_reminders_action);
 
+  /* Here rather than among the application's accels: the Overview
+   * belongs to the window. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-overview", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/reg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RegWindow, toast_overlay);
@@ -1253,6 +1501,9 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegWindow, card_stack);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, card_slot);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, agenda_slot);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, overview_slot);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, link_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RegWindow, link_label);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, agenda_button);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, overdue_badge);
   gtk_widget_class_bind_template_child (widget_class, RegWindow, card_menu_button);

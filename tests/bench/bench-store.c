@@ -43,6 +43,9 @@ static const char SQL_RAW_MATCH[] =
   "SELECT c.id FROM customers c WHERE c.deleted_at IS NULL"
   " AND c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?1)"
   " ORDER BY c.name_key, c.id";
+static const char SQL_RAW_KINDS[] =
+  "SELECT kind, count(*) FROM customers WHERE deleted_at IS NULL GROUP BY kind";
+
 static const char SQL_RAW_ALL[] =
   "SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY name_key, id";
 
@@ -700,6 +703,76 @@ bench_first_page (const char  *path,
 }
 
 /* ------------------------------------------------------------------ */
+/* The Overview                                                          */
+
+/* Everything the Overview page reads: its figures, the first five
+ * customers to win back, and twelve weeks of satisfaction. The baseline
+ * is the cheapest query any such page runs, live customers counted by
+ * kind through plain SQLite, so that the ratio says how many of those
+ * the page costs. */
+static gboolean
+bench_overview (RegStore  *store,
+                Raw       *raw,
+                guint      runs,
+                GError   **error)
+{
+  g_autoptr(GArray) store_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) raw_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3_stmt *kinds = bench_raw_prepare (raw->db, SQL_RAW_KINDS, error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint open_cases = 0;
+
+  if (kinds == NULL)
+    return FALSE;
+
+  for (guint run = 0; run <= runs; run++)
+    {
+      RegOverviewFigures figures;
+      g_autoptr(GArray) weeks = NULL;
+      g_autoptr(GPtrArray) first = NULL;
+      gint64 start;
+      double ms;
+      int rc;
+
+      start = g_get_monotonic_time ();
+      if (!reg_store_get_overview (store, now, &figures, error))
+        goto failed;
+      open_cases = figures.open_cases;
+      first = reg_store_load_customers (store, figures.win_back_ids, figures.n_win_back_ids, error);
+      reg_overview_figures_clear (&figures);
+      if (first == NULL || !(weeks = reg_store_satisfaction_by_week (store, now, 12, error)))
+        goto failed;
+      ms = ms_since (start);
+      if (run > 0)   /* the first is a warm-up */
+        g_array_append_val (store_ms, ms);
+
+      start = g_get_monotonic_time ();
+      while ((rc = sqlite3_step (kinds)) == SQLITE_ROW)
+        ;
+      sqlite3_reset (kinds);
+      ms = ms_since (start);
+      if (rc != SQLITE_DONE)
+        {
+          bench_raw_error (raw->db, rc, SQL_RAW_KINDS, error);
+          goto failed;
+        }
+      if (run > 0)
+        g_array_append_val (raw_ms, ms);
+    }
+
+  sqlite3_finalize (kinds);
+  {
+    g_autofree char *name = g_strdup_printf ("overview (%u open cases)", open_cases);
+    print_figure (name, bench_summarize (store_ms), bench_summarize (raw_ms).median, "< 16 ms");
+  }
+  return TRUE;
+
+failed:
+  sqlite3_finalize (kinds);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
 
 static void
 raw_clear (Raw *raw)
@@ -782,6 +855,10 @@ bench_all (const Options  *options,
 
   /* 5. The whole list unsearched; 4. loads the first page of it */
   if (!bench_all_ids (store, &raw, runs, &all_ids, error))
+    goto out;
+
+  /* 6. The Overview page's reading */
+  if (!bench_overview (store, &raw, runs, error))
     goto out;
 
   /* 4. Needs the store's lock, so the store above goes first */

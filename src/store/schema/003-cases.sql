@@ -21,11 +21,26 @@ ALTER TABLE case_events ADD COLUMN visit_id INTEGER REFERENCES visits (id) ON DE
 ALTER TABLE case_events ADD COLUMN channel TEXT NOT NULL DEFAULT '';
 ALTER TABLE case_events ADD COLUMN due_at INTEGER;
 
+-- What else a step says: the team a case was escalated to, whether the
+-- customer was told of a resolution, and a rating (its comment is the
+-- text). Earlier steps kept these on the case only.
+ALTER TABLE case_events ADD COLUMN team TEXT NOT NULL DEFAULT '';
+ALTER TABLE case_events ADD COLUMN customer_told INTEGER NOT NULL DEFAULT 0
+  CHECK (customer_told IN (0, 1));
+ALTER TABLE case_events ADD COLUMN satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5);
+
 -- Settings every desk shares. Values are integers.
 CREATE TABLE settings (
   key    TEXT PRIMARY KEY,
   value  INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- For the Overview: open cases by age and severity, and satisfaction by week.
-CREATE INDEX cases_rated ON cases (resolved_at) WHERE satisfaction IS NOT NULL;
+-- For the Overview, so that it reads indexes rather than every row:
+-- customers by kind and by when they were last seen (win back);
+-- satisfaction by week from visit notes and resolved cases.
+CREATE INDEX customers_by_kind_seen ON customers (kind, ifnull (last_contact_at, created_at), id)
+  WHERE deleted_at IS NULL;
+CREATE INDEX visits_rated ON visits (happened_at, satisfaction)
+  WHERE satisfaction IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX cases_rated ON cases (resolved_at, satisfaction)
+  WHERE satisfaction IS NOT NULL AND deleted_at IS NULL;
