@@ -157,7 +157,7 @@ static const char SQL_VISIT[] =
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4)";
 static const char SQL_FOLLOW_UP[] =
   "INSERT INTO follow_ups (customer_id, promise, due_at, assigned_to, created_by, status, done_at, "
-  "  created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?7)";
+  "  created_at, updated_at, reminded_for) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?7, ?8)";
 static const char SQL_CASE[] =
   "INSERT INTO cases (customer_id, title, description, severity, status, owner_id, opened_at, "
   "  resolved_at, resolution, customer_told, satisfaction, updated_at, target_at, reminded_for, "
@@ -416,6 +416,10 @@ fill (RegStore      *store,
           if (!open)
             INT (6, due);
           INT (7, MIN (due, now) - 86400);
+          /* Sample history: overdue ones were reminded of when they fell due,
+           * so that a first start does not greet with a pile of them. */
+          if (open && due - due % 900 <= now)
+            INT (8, due - due % 900);
           if (!step (store, s, error))
             return FALSE;
         }

@@ -709,7 +709,8 @@ bench_first_page (const char  *path,
  * customers to win back, and twelve weeks of satisfaction. The baseline
  * is the cheapest query any such page runs, live customers counted by
  * kind through plain SQLite, so that the ratio says how many of those
- * the page costs. */
+ * the page costs. The target is the one a card has: the Overview opens
+ * as a card does, on a click, not on every keystroke. */
 static gboolean
 bench_overview (RegStore  *store,
                 Raw       *raw,
@@ -763,7 +764,7 @@ bench_overview (RegStore  *store,
   sqlite3_finalize (kinds);
   {
     g_autofree char *name = g_strdup_printf ("overview (%u open cases)", open_cases);
-    print_figure (name, bench_summarize (store_ms), bench_summarize (raw_ms).median, "< 16 ms");
+    print_figure (name, bench_summarize (store_ms), bench_summarize (raw_ms).median, "< 50 ms");
   }
   return TRUE;
 
