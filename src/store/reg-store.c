@@ -2593,6 +2593,72 @@ static const char SQL_FOLLOW_UPS_OVERDUE_COUNT[] =
   "WHERE status = 'open' AND deleted_at IS NULL AND " EFFECTIVE_DUE " <= ?1 "
   "  AND (?2 = 0 OR assigned_to = ?2)";
 
+/* The first column of @sql's first row, bound to @after, into *@out;
+ * 0 when it has none. For "when is the next one": one index step. */
+static gboolean
+next_time (RegStore    *self,
+           const char  *sql,
+           gint64       after,
+           gint64      *out,
+           const char  *what,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out = 0;
+  if (!(stmt = reg_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs @sql once for each of @objects, bound to its "id", all or none:
+ * the bookkeeping of which reminders were shown. */
+static gboolean
+mark_reminded (RegStore    *self,
+               const char  *sql,
+               GPtrArray   *objects,
+               const char  *what,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (objects->len == 0)
+    return TRUE;
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = reg_store_prepare (self, sql, error)))
+    goto failed;
+  for (guint i = 0; i < objects->len; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, object_get_int64 (g_ptr_array_index (objects, i), "id"));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, error, rc, what);
+          goto failed;
+        }
+    }
+  return reg_store_commit (self, error);
+
+failed:
+  reg_store_rollback (self);
+  return FALSE;
+}
+
 /* The open follow-ups due at @now or earlier that have not been shown as
  * reminders for their present due time, by due time. */
 GPtrArray *
@@ -2612,26 +2678,10 @@ reg_store_next_follow_up_due (RegStore  *self,
                               gint64    *due,
                               GError   **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (REG_IS_STORE (self), FALSE);
   g_return_val_if_fail (due != NULL, FALSE);
 
-  *due = 0;
-  if (!(stmt = reg_store_prepare (self, SQL_FOLLOW_UP_NEXT_DUE, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, after);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *due = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, rc, _("read the follow-ups"));
-      return FALSE;
-    }
-  return TRUE;
+  return next_time (self, SQL_FOLLOW_UP_NEXT_DUE, after, due, _("read the follow-ups"), error);
 }
 
 /* Remembers that @follow_ups were shown as reminders for their present
@@ -2641,35 +2691,10 @@ reg_store_mark_follow_ups_reminded (RegStore   *self,
                                     GPtrArray  *follow_ups,
                                     GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (REG_IS_STORE (self), FALSE);
   g_return_val_if_fail (follow_ups != NULL, FALSE);
 
-  if (follow_ups->len == 0)
-    return TRUE;
-  if (!check_writable (self, error) || !reg_store_begin (self, error))
-    return FALSE;
-  if (!(stmt = reg_store_prepare (self, SQL_FOLLOW_UP_REMINDED, error)))
-    goto failed;
-  for (guint i = 0; i < follow_ups->len; i++)
-    {
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, reg_follow_up_get_id (g_ptr_array_index (follow_ups, i)));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          set_sqlite_error (self, error, rc, _("save the follow-ups"));
-          goto failed;
-        }
-    }
-  return reg_store_commit (self, error);
-
-failed:
-  reg_store_rollback (self);
-  return FALSE;
+  return mark_reminded (self, SQL_FOLLOW_UP_REMINDED, follow_ups, _("save the follow-ups"), error);
 }
 
 /* How many open follow-ups are due at @now or earlier; @assigned_to 0
@@ -3553,26 +3578,10 @@ reg_store_next_case_target (RegStore  *self,
                             gint64    *target,
                             GError   **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (REG_IS_STORE (self), FALSE);
   g_return_val_if_fail (target != NULL, FALSE);
 
-  *target = 0;
-  if (!(stmt = reg_store_prepare (self, SQL_CASE_NEXT_TARGET, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, after);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *target = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, rc, _("read the cases"));
-      return FALSE;
-    }
-  return TRUE;
+  return next_time (self, SQL_CASE_NEXT_TARGET, after, target, _("read the cases"), error);
 }
 
 /* Remembers that the owners of @cases were reminded of their present
@@ -3583,31 +3592,10 @@ reg_store_mark_cases_reminded (RegStore   *self,
                                GPtrArray  *cases,
                                GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (REG_IS_STORE (self), FALSE);
   g_return_val_if_fail (cases != NULL, FALSE);
 
-  if (cases->len == 0)
-    return TRUE;
-  if (!check_writable (self, error) || !reg_store_begin (self, error))
-    return FALSE;
-  if (!(stmt = reg_store_prepare (self, SQL_CASE_REMINDED, error)))
-    goto failed;
-  for (guint i = 0; i < cases->len; i++)
-    {
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, reg_case_get_id (g_ptr_array_index (cases, i)));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          set_sqlite_error (self, error, rc, _("save the cases"));
-          goto failed;
-        }
-    }
-  if (!reg_store_commit (self, error))
+  if (!mark_reminded (self, SQL_CASE_REMINDED, cases, _("save the cases"), error))
     return FALSE;
 
   for (guint i = 0; i < cases->len; i++)
@@ -3618,10 +3606,6 @@ reg_store_mark_cases_reminded (RegStore   *self,
       emit (self, CUSTOMER_CHANGED, customer_id, REG_CHANGE_UPDATED);
     }
   return TRUE;
-
-failed:
-  reg_store_rollback (self);
-  return FALSE;
 }
 
 /* Shop-wide settings ----------------------------------------------------- */

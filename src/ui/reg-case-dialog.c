@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reg-field.h"
 #include "reg-case-dialog.h"
 #include "reg-case-window.h"
 #include "reg-staff-choices.h"
@@ -105,28 +106,10 @@ reg_case_dialog_get_case (RegCaseDialog *self)
 /* Errors --------------------------------------------------------------- */
 
 static void
-mark_field (GtkWidget *field,
-            gboolean   invalid)
-{
-  if (invalid)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static void
 clear_error (RegCaseDialog *self)
 {
   if (self->error_widget != NULL)
-    mark_field (self->error_widget, FALSE);
+    reg_field_mark_invalid (self->error_widget, FALSE);
   self->error_widget = NULL;
   gtk_widget_set_visible (self->error_box, FALSE);
   gtk_label_set_text (self->error_label, "");
@@ -147,7 +130,7 @@ show_error (RegCaseDialog *self,
   if (field != NULL)
     {
       self->error_widget = field;
-      mark_field (field, TRUE);
+      reg_field_mark_invalid (field, TRUE);
       gtk_widget_grab_focus (field);
     }
 }

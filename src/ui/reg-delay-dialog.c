@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reg-field.h"
 #include "reg-case-window.h"
 #include "reg-delay-dialog.h"
 #include "reg-due-time.h"
@@ -131,29 +132,11 @@ reg_delay_dialog_get_visit (RegDelayDialog *self)
 /* Errors --------------------------------------------------------------- */
 
 static void
-mark_field (GtkWidget *field,
-            gboolean   invalid)
-{
-  if (invalid)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static void
 clear_error (RegDelayDialog *self)
 {
   if (self->error_widget != NULL)
     {
-      mark_field (self->error_widget, FALSE);
+      reg_field_mark_invalid (self->error_widget, FALSE);
       if (self->error_widget == GTK_WIDGET (self->text_view))
         gtk_widget_remove_css_class (self->text_frame, "error");
     }
@@ -175,7 +158,7 @@ show_error (RegDelayDialog *self,
   if (field != NULL)
     {
       self->error_widget = field;
-      mark_field (field, TRUE);
+      reg_field_mark_invalid (field, TRUE);
       /* A text view shows the error on its frame. */
       if (field == GTK_WIDGET (self->text_view))
         gtk_widget_add_css_class (self->text_frame, "error");

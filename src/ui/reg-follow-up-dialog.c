@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reg-field.h"
 #include "reg-due-time.h"
 #include "reg-follow-up-dialog.h"
 #include "reg-staff-choices.h"
@@ -116,28 +117,10 @@ reg_follow_up_dialog_get_follow_up (RegFollowUpDialog *self)
 /* Errors --------------------------------------------------------------- */
 
 static void
-mark_field (GtkWidget *field,
-            gboolean   invalid)
-{
-  if (invalid)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static void
 clear_error (RegFollowUpDialog *self)
 {
   if (self->error_widget != NULL)
-    mark_field (self->error_widget, FALSE);
+    reg_field_mark_invalid (self->error_widget, FALSE);
   self->error_widget = NULL;
   gtk_widget_set_visible (self->error_box, FALSE);
   gtk_label_set_text (self->error_label, "");
@@ -158,7 +141,7 @@ show_error (RegFollowUpDialog *self,
   if (field != NULL)
     {
       self->error_widget = field;
-      mark_field (field, TRUE);
+      reg_field_mark_invalid (field, TRUE);
       gtk_widget_grab_focus (field);
     }
 }
