@@ -738,11 +738,7 @@ on_store_staff_changed (RegCaseWindow *self)
 static void
 clear_form_error (RegCaseWindow *self)
 {
-  if (self->error_widget != NULL)
-    reg_field_mark_invalid (self->error_widget, FALSE);
-  self->error_widget = NULL;
-  gtk_widget_set_visible (self->form_error_box, FALSE);
-  gtk_label_set_text (self->form_error_label, "");
+  reg_field_clear_error (GTK_WIDGET (self->form_error_box), self->form_error_label, &self->error_widget);
 }
 
 /* Says what is wrong, on the field it is about when there is one; what
@@ -752,17 +748,7 @@ show_form_error (RegCaseWindow *self,
                  GtkWidget     *field,
                  const char    *message)
 {
-  clear_form_error (self);
-
-  gtk_label_set_text (self->form_error_label, message);
-  gtk_widget_set_visible (self->form_error_box, TRUE);
-
-  if (field != NULL)
-    {
-      self->error_widget = field;
-      reg_field_mark_invalid (field, TRUE);
-      gtk_widget_grab_focus (field);
-    }
+  reg_field_show_error (GTK_WIDGET (self->form_error_box), self->form_error_label, &self->error_widget, field, message);
 }
 
 /* The store's messages start with the field they are about. */

@@ -28,3 +28,37 @@ reg_field_mark_invalid (GtkWidget *field,
       gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
     }
 }
+
+void
+reg_field_clear_error (GtkWidget  *box,
+                       GtkLabel   *label,
+                       GtkWidget **marked)
+{
+  if (*marked != NULL)
+    reg_field_mark_invalid (*marked, FALSE);
+  *marked = NULL;
+  gtk_widget_set_visible (box, FALSE);
+  gtk_label_set_text (label, "");
+}
+
+/* Says what is wrong, on the field it is about when there is one (NULL
+ * for none), and puts the focus there; what was typed stays as it was. */
+void
+reg_field_show_error (GtkWidget  *box,
+                      GtkLabel   *label,
+                      GtkWidget **marked,
+                      GtkWidget  *field,
+                      const char *message)
+{
+  reg_field_clear_error (box, label, marked);
+
+  gtk_label_set_text (label, message);
+  gtk_widget_set_visible (box, TRUE);
+
+  if (field != NULL)
+    {
+      *marked = field;
+      reg_field_mark_invalid (field, TRUE);
+      gtk_widget_grab_focus (field);
+    }
+}

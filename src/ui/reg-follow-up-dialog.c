@@ -119,11 +119,7 @@ reg_follow_up_dialog_get_follow_up (RegFollowUpDialog *self)
 static void
 clear_error (RegFollowUpDialog *self)
 {
-  if (self->error_widget != NULL)
-    reg_field_mark_invalid (self->error_widget, FALSE);
-  self->error_widget = NULL;
-  gtk_widget_set_visible (self->error_box, FALSE);
-  gtk_label_set_text (self->error_label, "");
+  reg_field_clear_error (GTK_WIDGET (self->error_box), self->error_label, &self->error_widget);
 }
 
 /* Says what is wrong, on the field it is about when there is one, and
@@ -133,17 +129,7 @@ show_error (RegFollowUpDialog *self,
             GtkWidget         *field,
             const char        *message)
 {
-  clear_error (self);
-
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (self->error_box, TRUE);
-
-  if (field != NULL)
-    {
-      self->error_widget = field;
-      reg_field_mark_invalid (field, TRUE);
-      gtk_widget_grab_focus (field);
-    }
+  reg_field_show_error (GTK_WIDGET (self->error_box), self->error_label, &self->error_widget, field, message);
 }
 
 /* The model's messages start with the field they are about. */
