@@ -136,7 +136,7 @@ test_open_private_files (void)
   g_assert_no_error (error);
   g_assert_cmpstr (reg_store_get_path (store), ==, path);
   g_assert_false (reg_store_is_read_only (store));
-  g_assert_cmpint (reg_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (reg_store_get_schema_version (store), ==, 4);
 
   db_dir = g_path_get_dirname (path);
   g_assert_cmpint (g_stat (db_dir, &st), ==, 0);
@@ -1753,7 +1753,7 @@ test_migration_from_v1 (void)
   store = reg_store_open (path, &error);
   g_assert_no_error (error);
   /* Brought up to date: its follow-ups were never shown as reminders. */
-  g_assert_cmpint (reg_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (reg_store_get_schema_version (store), ==, 4);
   g_assert_cmpint (reg_test_sql_int (store, "SELECT count(*) FROM follow_ups WHERE reminded_for IS NOT NULL"), ==, 0);
   g_assert_cmpuint (reg_store_count_customers (store), ==, 40);
   g_assert_cmpint (reg_test_sql_int (store, "SELECT count(*) FROM visits"), ==, 435);

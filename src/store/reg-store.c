@@ -27,6 +27,7 @@ static const char * const migrations[] = {
   RESOURCE_PATH "/schema/001-initial.sql",
   RESOURCE_PATH "/schema/002-reminders.sql",
   RESOURCE_PATH "/schema/003-cases.sql",
+  RESOURCE_PATH "/schema/004-vcard-extras.sql",
 };
 #define LATEST_VERSION ((int) G_N_ELEMENTS (migrations))
 
@@ -4267,4 +4268,1505 @@ reg_store_init (RegStore *self)
   self->staff = map_new ();
   self->cases = map_new ();
   self->case_events = map_new ();
+}
+
+/* ------------------------------------------------------------------ */
+/* Importing (CSV)                                                      */
+
+static const char SQL_IMPORT_CONTACTS[] =
+  "SELECT cc.customer_id, cc.kind, cc.value FROM customer_contacts cc "
+  "JOIN customers c ON c.id = cc.customer_id WHERE c.deleted_at IS NULL";
+
+gboolean
+reg_store_foreach_contact (RegStore            *self,
+                           RegStoreContactFunc  func,
+                           gpointer             user_data,
+                           GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  if (!(stmt = reg_store_prepare (self, SQL_IMPORT_CONTACTS, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0),
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "email") == 0,
+          (const char *) sqlite3_column_text (stmt, 2),
+          user_data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("read the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char SQL_IMPORT_FIRST_NEW[] =
+  "SELECT ifnull (max (id), 0) + 1 FROM customers";
+
+gboolean
+reg_store_begin_bulk_load (RegStore  *bulk,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 first = 1;
+
+  g_return_val_if_fail (REG_IS_STORE (bulk), FALSE);
+
+  if (!(stmt = reg_store_prepare (bulk, SQL_IMPORT_FIRST_NEW, error)))
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    first = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_object_set_data_full (G_OBJECT (bulk), "reg-bulk-first-new",
+                          g_memdup2 (&first, sizeof first), g_free);
+  return reg_store_suspend_search_index (bulk, error);
+}
+
+static const char SQL_IMPORT_UNINDEX_ONE[] =
+  "DELETE FROM customer_search WHERE rowid = ?1";
+
+static const char SQL_IMPORT_REINDEX_ONE[] =
+  "INSERT INTO customer_search (rowid, fields, notes, visits) "
+  "SELECT id, fields, notes, visits FROM customer_search_source WHERE id = ?1";
+
+gboolean
+reg_store_end_bulk_load (RegStore  *bulk,
+                         GArray    *touched_ids,
+                         GError   **error)
+{
+  const gint64 *first = g_object_get_data (G_OBJECT (bulk), "reg-bulk-first-new");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (first != NULL, FALSE);
+
+  for (guint i = 0; touched_ids != NULL && i < touched_ids->len; i++)
+    {
+      gint64 id = g_array_index (touched_ids, gint64, i);
+
+      if (id >= *first)
+        continue;
+      if (!(stmt = reg_store_prepare (bulk, SQL_IMPORT_UNINDEX_ONE, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!step_done (bulk, stmt, _("build the search index"), error))
+        return FALSE;
+      if (!(stmt = reg_store_prepare (bulk, SQL_IMPORT_REINDEX_ONE, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!step_done (bulk, stmt, _("build the search index"), error))
+        return FALSE;
+    }
+
+  return reg_store_resume_search_index (bulk, *first, error);
+}
+
+static const char SQL_CSV_CRIB_NOTE[] =
+  "INSERT INTO crib_notes (customer_id, position, text, created_at, updated_at) "
+  "VALUES (?1, ?2, ?3, ?4, ?4)";
+
+gboolean
+reg_store_bulk_add_customer (RegStore            *bulk,
+                             RegCustomer         *customer,
+                             const char * const  *crib_notes,
+                             GError             **error)
+{
+  const char * const *tags = reg_customer_get_tags (customer);
+  gint64 now = reg_store_now (bulk);
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int position = 0;
+
+  g_return_val_if_fail (REG_IS_STORE (bulk), FALSE);
+  g_return_val_if_fail (bulk->tx_depth > 0, FALSE);
+  g_return_val_if_fail (reg_customer_get_id (customer) == 0, FALSE);
+
+  if (!reg_customer_validate (customer, error))
+    {
+      invalid_to_store_error (error);
+      return FALSE;
+    }
+
+  reg_customer_set_created_at (customer, now);
+  reg_customer_set_updated_at (customer, now);
+  reg_customer_set_consent_at (customer, reg_customer_get_consent (customer) ? now : 0);
+
+  if (!(stmt = reg_store_prepare (bulk, SQL_CUSTOMER_INSERT, error)))
+    return FALSE;
+  bind_object (stmt, G_OBJECT (customer), customer_props, G_N_ELEMENTS (customer_props));
+  sqlite3_bind_text (stmt, G_N_ELEMENTS (customer_props) + 1, family_key (customer), -1, g_free);
+  if (!step_done (bulk, stmt, _("save a customer"), error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (bulk->db);
+  reg_customer_set_id (customer, id);
+
+  if (!write_contact_list (bulk, id, "phone", reg_customer_get_phones (customer), error) ||
+      !write_contact_list (bulk, id, "email", reg_customer_get_emails (customer), error))
+    return FALSE;
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      if (is_blank (tags[i]))
+        continue;
+      if (!(stmt = reg_store_prepare (bulk, SQL_TAG_ENSURE, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_STATIC);
+      if (!step_done (bulk, stmt, _("save a customer"), error))
+        return FALSE;
+      if (!(stmt = reg_store_prepare (bulk, SQL_TAG_LINK, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_STATIC);
+      if (!step_done (bulk, stmt, _("save a customer"), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; crib_notes != NULL && crib_notes[i] != NULL; i++)
+    {
+      if (is_blank (crib_notes[i]))
+        continue;
+      if (!(stmt = reg_store_prepare (bulk, SQL_CSV_CRIB_NOTE, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, position++);
+      sqlite3_bind_text (stmt, 3, crib_notes[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, now);
+      if (!step_done (bulk, stmt, _("save a crib note"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+/* End of importing (CSV) --------------------------------------------- */
+
+/* ------------------------------------------------------------------ */
+/* Importing from other address books (src/exchange/reg-vcard.c)        */
+
+static const char SQL_IMPORT_NEXT_ID[] =
+  "SELECT ifnull (max (id), 0) + 1 FROM customers";
+
+static const char SQL_IMPORT_REINDEX[] =
+  "INSERT INTO search_reindex (id) VALUES (?1)";
+
+static const char SQL_FIND_BY_EMAIL[] =
+  "SELECT cc.customer_id FROM customer_contacts cc JOIN customers c ON c.id = cc.customer_id "
+  "WHERE cc.kind = 'email' AND cc.value IN (?1, ?2) AND c.deleted_at IS NULL "
+  "ORDER BY cc.customer_id LIMIT 1";
+
+static const char SQL_FIND_BY_PHONE[] =
+  "SELECT cc.customer_id FROM customer_contacts cc JOIN customers c ON c.id = cc.customer_id "
+  "WHERE cc.kind = 'phone' AND cc.value = ?1 AND c.deleted_at IS NULL "
+  "ORDER BY cc.customer_id LIMIT 1";
+
+static const char SQL_IMPORT_CUSTOMER[] =
+  "INSERT INTO customers (display_name, given_name, family_name, company, "
+  "  street, locality, region, postal_code, country, birthday, "
+  "  kind, internal, vip, consent, consent_at, created_at, updated_at, "
+  "  name_key, family_key) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, "
+  "  reg_fold (?1), ?17)";
+
+static const char SQL_IMPORT_CRIB_NOTE[] =
+  "INSERT INTO crib_notes (customer_id, position, text, created_at, updated_at) "
+  "SELECT ?1, ifnull ((SELECT max (position) + 1 FROM crib_notes WHERE customer_id = ?1), 0), ?2, ?3, ?3 "
+  "WHERE NOT EXISTS (SELECT 1 FROM crib_notes WHERE customer_id = ?1 AND text = ?2 AND deleted_at IS NULL)";
+
+static const char SQL_IMPORT_NEW_CRIB_NOTE[] =
+  "INSERT INTO crib_notes (customer_id, position, text, created_at, updated_at) "
+  "VALUES (?1, ?2, ?3, ?4, ?4)";
+
+static const char SQL_IMPORT_EXTRA[] =
+  "INSERT INTO customer_vcard_extras (customer_id, position, line) "
+  "SELECT ?1, ifnull ((SELECT max (position) + 1 FROM customer_vcard_extras WHERE customer_id = ?1), 0), ?2 "
+  "WHERE NOT EXISTS (SELECT 1 FROM customer_vcard_extras WHERE customer_id = ?1 AND line = ?2)";
+
+static const char SQL_IMPORT_NEW_EXTRA[] =
+  "INSERT INTO customer_vcard_extras (customer_id, position, line) VALUES (?1, ?2, ?3)";
+
+static const char SQL_EXTRAS_LIST[] =
+  "SELECT line FROM customer_vcard_extras WHERE customer_id = ?1 ORDER BY position, id";
+
+static const char SQL_CRIB_NOTE_TEXTS[] =
+  "SELECT text FROM crib_notes WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY position, id";
+
+/* Starts an import inside reg_store_run_bulk(): the search index is
+ * filled in one pass at the end (reg_store_import_end()), not row by row.
+ * @first_id is the id the first imported customer will get. */
+gboolean
+reg_store_import_begin (RegStore  *self,
+                        gint64    *first_id,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (!(stmt = reg_store_prepare (self, SQL_IMPORT_NEXT_ID, error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *first_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc, _("start the import"));
+      return FALSE;
+    }
+
+  g_object_set_data (G_OBJECT (self), "reg-import-tag-ids", NULL);
+  return reg_store_suspend_search_index (self, error);
+}
+
+/* Indexes the customers imported since reg_store_import_begin() and the
+ * existing ones in @merged_ids (gint64) that the import changed. */
+gboolean
+reg_store_import_end (RegStore  *self,
+                      gint64     first_id,
+                      GArray    *merged_ids,
+                      GError   **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  g_object_set_data (G_OBJECT (self), "reg-import-tag-ids", NULL);
+  if (!reg_store_resume_search_index (self, first_id, error))
+    return FALSE;
+
+  for (guint i = 0; merged_ids != NULL && i < merged_ids->len; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = reg_store_prepare (self, SQL_IMPORT_REINDEX, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (merged_ids, gint64, i));
+      if (!step_done (self, stmt, _("build the search index"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first live customer with this email address (as written, or in
+ * lower case) or this phone number (as written); 0 for none, -1 on error. */
+gint64
+reg_store_find_customer_by_contact (RegStore    *self,
+                                    gboolean     is_email,
+                                    const char  *value,
+                                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (REG_IS_STORE (self), -1);
+  g_return_val_if_fail (value != NULL, -1);
+
+  if (!(stmt = reg_store_prepare (self, is_email ? SQL_FIND_BY_EMAIL : SQL_FIND_BY_PHONE, error)))
+    return -1;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  if (is_email)
+    sqlite3_bind_text (stmt, 2, g_ascii_strdown (value, -1), -1, g_free);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("look for a customer"));
+      return -1;
+    }
+  return id;
+}
+
+static const char * const import_kind_nicks[] = { "prospect", "current", "former" };
+
+static const char SQL_IMPORT_TAG_ID[] =
+  "SELECT id FROM tags WHERE name = trim (?1)";
+
+static const char SQL_IMPORT_TAG_LINK[] =
+  "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?1, ?2)";
+
+/* A shop has a few dozen tags and an import names them over and over:
+ * their ids are kept for the length of the import. 0 on error. */
+static gint64
+import_tag_id (RegStore    *self,
+               const char  *tag,
+               GError     **error)
+{
+  GHashTable *ids = g_object_get_data (G_OBJECT (self), "reg-import-tag-ids");
+  g_autofree char *key = g_strstrip (g_ascii_strdown (tag, -1));
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  if (ids == NULL)
+    {
+      ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (self), "reg-import-tag-ids", ids,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  else if (g_hash_table_contains (ids, key))
+    return *(gint64 *) g_hash_table_lookup (ids, key);
+
+  if (!(stmt = reg_store_prepare (self, SQL_TAG_ENSURE, error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, tag, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, _("save a customer"), error))
+    return 0;
+  if (!(stmt = reg_store_prepare (self, SQL_IMPORT_TAG_ID, error)))
+    return 0;
+  sqlite3_bind_text (stmt, 1, tag, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    {
+      set_sqlite_error (self, error, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+                        _("save a customer"));
+      return 0;
+    }
+
+  g_hash_table_insert (ids, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
+static void
+bind_text_or_empty (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_STATIC);
+}
+
+static gboolean
+import_add_lines (RegStore           *self,
+                  gint64              id,
+                  const char         *sql,
+                  gboolean            is_note,
+                  const char * const *lines,
+                  gboolean            append,
+                  GError            **error)
+{
+  gint64 now = reg_store_now (self);
+
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (is_blank (lines[i]))
+        continue;
+      if (!(stmt = reg_store_prepare (self, sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (append)
+        {
+          /* Merging: added after what is there, once. */
+          sqlite3_bind_text (stmt, 2, lines[i], -1, SQLITE_STATIC);
+          if (is_note)
+            sqlite3_bind_int64 (stmt, 3, now);
+        }
+      else
+        {
+          sqlite3_bind_int (stmt, 2, (int) i);
+          sqlite3_bind_text (stmt, 3, lines[i], -1, SQLITE_STATIC);
+          if (is_note)
+            sqlite3_bind_int64 (stmt, 4, now);
+        }
+      if (!step_done (self, stmt, _("save a customer"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds a new customer from an import, with its crib notes and the vCard
+ * lines it has no field for, without the identity map or change signals:
+ * inside reg_store_run_bulk(), after reg_store_import_begin(). */
+gboolean
+reg_store_import_customer (RegStore            *self,
+                           RegCustomer         *customer,
+                           const char * const  *crib_notes,
+                           const char * const  *extra_lines,
+                           GError             **error)
+{
+  const char * const *tags;
+  RegCustomerKind kind;
+  sqlite3_stmt *stmt;
+  gint64 id, now;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (REG_IS_CUSTOMER (customer), FALSE);
+  g_return_val_if_fail (reg_customer_get_id (customer) == 0, FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (!reg_customer_validate (customer, error))
+    {
+      invalid_to_store_error (error);
+      return FALSE;
+    }
+
+  now = reg_store_now (self);
+  kind = reg_customer_get_kind (customer);
+  if (!(stmt = reg_store_prepare (self, SQL_IMPORT_CUSTOMER, error)))
+    return FALSE;
+  bind_text_or_empty (stmt, 1, reg_customer_get_display_name (customer));
+  bind_text_or_empty (stmt, 2, reg_customer_get_given_name (customer));
+  bind_text_or_empty (stmt, 3, reg_customer_get_family_name (customer));
+  bind_text_or_empty (stmt, 4, reg_customer_get_company (customer));
+  bind_text_or_empty (stmt, 5, reg_customer_get_street (customer));
+  bind_text_or_empty (stmt, 6, reg_customer_get_locality (customer));
+  bind_text_or_empty (stmt, 7, reg_customer_get_region (customer));
+  bind_text_or_empty (stmt, 8, reg_customer_get_postal_code (customer));
+  bind_text_or_empty (stmt, 9, reg_customer_get_country (customer));
+  bind_text_or_empty (stmt, 10, reg_customer_get_birthday (customer));
+  sqlite3_bind_text (stmt, 11, import_kind_nicks[CLAMP ((int) kind, 0, 2)], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 12, reg_customer_get_internal (customer) ? 1 : 0);
+  sqlite3_bind_int (stmt, 13, reg_customer_get_vip (customer) ? 1 : 0);
+  sqlite3_bind_int (stmt, 14, reg_customer_get_consent (customer) ? 1 : 0);
+  if (reg_customer_get_consent (customer))
+    sqlite3_bind_int64 (stmt, 15, now);
+  sqlite3_bind_int64 (stmt, 16, now);
+  sqlite3_bind_text (stmt, 17, family_key (customer), -1, g_free);
+  if (!step_done (self, stmt, _("save a customer"), error))
+    return FALSE;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!write_contact_list (self, id, "phone", reg_customer_get_phones (customer), error) ||
+      !write_contact_list (self, id, "email", reg_customer_get_emails (customer), error))
+    return FALSE;
+
+  tags = reg_customer_get_tags (customer);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      gint64 tag_id;
+
+      if (is_blank (tags[i]))
+        continue;
+      if (!(tag_id = import_tag_id (self, tags[i], error)))
+        return FALSE;
+      if (!(stmt = reg_store_prepare (self, SQL_IMPORT_TAG_LINK, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, tag_id);
+      if (!step_done (self, stmt, _("save a customer"), error))
+        return FALSE;
+    }
+
+  if (!import_add_lines (self, id, SQL_IMPORT_NEW_CRIB_NOTE, TRUE, crib_notes, FALSE, error) ||
+      !import_add_lines (self, id, SQL_IMPORT_NEW_EXTRA, FALSE, extra_lines, FALSE, error))
+    return FALSE;
+
+  reg_customer_set_id (customer, id);
+  reg_customer_set_created_at (customer, now);
+  reg_customer_set_updated_at (customer, now);
+  return TRUE;
+}
+
+/* Merging into an existing customer: adds the crib notes and the extra
+ * vCard lines it does not have yet. */
+gboolean
+reg_store_add_customer_extras (RegStore            *self,
+                               gint64               customer_id,
+                               const char * const  *crib_notes,
+                               const char * const  *extra_lines,
+                               GError             **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+  if (!import_add_lines (self, customer_id, SQL_IMPORT_CRIB_NOTE, TRUE, crib_notes, TRUE, error) ||
+      !import_add_lines (self, customer_id, SQL_IMPORT_EXTRA, FALSE, extra_lines, TRUE, error))
+    {
+      reg_store_rollback (self);
+      return FALSE;
+    }
+  return reg_store_commit (self, error);
+}
+
+static GStrv
+list_texts (RegStore    *self,
+            const char  *sql,
+            gint64       customer_id,
+            GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = reg_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("read a customer"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* For exporting: the texts of a customer's crib notes, in their order,
+ * and the vCard lines kept from an import. */
+gboolean
+reg_store_get_customer_extras (RegStore   *self,
+                               gint64      customer_id,
+                               GStrv      *crib_notes,
+                               GStrv      *extra_lines,
+                               GError    **error)
+{
+  g_auto(GStrv) notes = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  if (!(notes = list_texts (self, SQL_CRIB_NOTE_TEXTS, customer_id, error)) ||
+      !(lines = list_texts (self, SQL_EXTRAS_LIST, customer_id, error)))
+    return FALSE;
+
+  if (crib_notes)
+    *crib_notes = g_steal_pointer (&notes);
+  if (extra_lines)
+    *extra_lines = g_steal_pointer (&lines);
+  return TRUE;
+}
+
+/* Backups, restoring, privacy export and erasing for good ------------- */
+
+/* Runs "PRAGMA integrity_check" on @self's file. */
+static gboolean
+check_integrity (RegStore  *self,
+                 GError   **error)
+{
+  g_autofree char *problem = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *first = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (first, "ok") != 0)
+            problem = g_strdup (first ? first : "?");
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("check the database"));
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is damaged: %s."), self->path, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opens the copy at @path read-only, after checking that it is a whole
+ * Regulars database this version can read (an older one is fine). */
+static RegStore *
+open_checked_copy (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(RegStore) copy = store_new (path);
+  int application_id = 0;
+
+  copy->is_worker = TRUE;   /* it announces nothing */
+  copy->read_only = TRUE;
+  if (!open_connection (copy, FALSE, error))
+    return NULL;
+
+  /* check_identity() refuses an older schema in a store that cannot be
+   * written; this one is only read here, and upgraded as a copy. */
+  copy->read_only = FALSE;
+  if (!check_identity (copy, error) ||
+      !check_integrity (copy, error) ||
+      !query_int (copy, "PRAGMA application_id", &application_id, error))
+    return NULL;
+  copy->read_only = TRUE;
+
+  if (application_id != REG_APPLICATION_ID || copy->schema_version < 1)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_REGULARS,
+                   _("“%s” holds no Regulars data."), path);
+      return NULL;
+    }
+  return g_steal_pointer (&copy);
+}
+
+static void G_GNUC_PRINTF (3, 4)
+set_file_error (GError     **error,
+                int          saved_errno,
+                const char  *format,
+                ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "%s: %s.", what, g_strerror (saved_errno));
+}
+
+/* A new, empty, private file beside @path, for a copy to be written
+ * into before it takes @path's place. */
+static char *
+make_temp_beside (const char  *path,
+                  GError     **error)
+{
+  char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      set_file_error (error, errno, _("Could not create a file in the folder of “%s”"), path);
+      g_free (tmp);
+      return NULL;
+    }
+  close (fd);
+  return tmp;
+}
+
+static gboolean
+sync_path (const char  *path,
+           gboolean     is_dir,
+           GError     **error)
+{
+  int fd = g_open (path, (is_dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      /* Some file systems cannot sync a folder; the file itself was. */
+      if (is_dir)
+        return TRUE;
+      set_file_error (error, saved_errno, _("Could not write “%s” to disk"), path);
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* A copy of @self's database, as one consistent moment, into the empty
+ * file @tmp. VACUUM INTO rather than the backup API: it reads in one
+ * read transaction, so the copy is consistent without holding writers
+ * off (WAL), and it writes a compact file that leaves out free pages, so
+ * nothing erased for good lingers in a backup. */
+static gboolean
+vacuum_into (RegStore    *self,
+             const char  *tmp,
+             const char  *target,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?1", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, tmp, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_FULL,
+                 _("Could not write the copy “%s”: the disk is full."), target);
+  else
+    g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_FAILED,
+                 _("Could not copy “%s” to “%s”: %s."), self->path, target, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* Puts the finished copy @tmp at @target: atomically replacing what is
+ * there when @replace, otherwise only if nothing is. */
+static gboolean
+put_in_place (const char  *tmp,
+              const char  *target,
+              gboolean     replace,
+              GError     **error)
+{
+  if (!replace)
+    {
+      if (link (tmp, target) == 0)
+        {
+          g_unlink (tmp);
+          return TRUE;
+        }
+      if (errno == EEXIST)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("“%s” already exists; it was left as it is. Choose another name."), target);
+          return FALSE;
+        }
+      /* File systems without hard links (a FAT memory stick): check, then
+       * rename. */
+      if (g_file_test (target, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("“%s” already exists; it was left as it is. Choose another name."), target);
+          return FALSE;
+        }
+    }
+
+  if (g_rename (tmp, target) != 0)
+    {
+      set_file_error (error, errno, _("Could not save “%s”"), target);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * reg_store_backup:
+ * @replace: whether an existing file at @path may be replaced; when
+ *   FALSE, an existing file is refused with %G_IO_ERROR_EXISTS
+ *
+ * Writes a consistent copy of the database to @path (0600, its folder
+ * made 0700 if it has to be made), checks that the copy is whole and is
+ * a Regulars database of this schema, and only then puts it at @path. On
+ * any failure nothing is left behind at @path.
+ */
+gboolean
+reg_store_backup (RegStore    *self,
+                  const char  *path,
+                  gboolean     replace,
+                  GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(RegStore) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  target = g_canonicalize_filename (path, NULL);
+  dir = g_path_get_dirname (target);
+
+  if (g_str_equal (target, self->path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is the database itself; a backup must go into another file."), target);
+      return FALSE;
+    }
+  if (self->tx_depth > 0)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_FAILED,
+                   _("Could not back up “%s” while a change is being saved."), self->path);
+      return FALSE;
+    }
+  if (!replace && g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” already exists; it was left as it is. Choose another name."), target);
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_file_error (error, errno, _("Could not create the folder “%s”"), dir);
+      return FALSE;
+    }
+
+  if (!(tmp = make_temp_beside (target, error)))
+    return FALSE;
+
+  if (!vacuum_into (self, tmp, target, &local_error) ||
+      !sync_path (tmp, FALSE, &local_error))
+    goto failed;
+
+  if (!(copy = open_checked_copy (tmp, &local_error)))
+    {
+      g_prefix_error (&local_error, _("The copy “%s” did not check out: "), target);
+      goto failed;
+    }
+  if (copy->schema_version != self->schema_version)
+    {
+      g_set_error (&local_error, REG_STORE_ERROR, REG_STORE_ERROR_FAILED,
+                   _("The copy “%s” did not check out: it has database version %d instead of %d."),
+                   target, copy->schema_version, self->schema_version);
+      goto failed;
+    }
+  g_clear_object (&copy);
+
+  if (!put_in_place (tmp, target, replace, &local_error))
+    goto failed;
+  sync_path (dir, TRUE, NULL);
+  return TRUE;
+
+failed:
+  g_clear_object (&copy);
+  g_unlink (tmp);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* The folder for backups beside the database: "backups". */
+char *
+reg_store_get_backup_dir (RegStore *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+
+  dir = g_path_get_dirname (self->path);
+  return g_build_filename (dir, "backups", NULL);
+}
+
+/* "regulars-YYYY-MM-DD.db", and nothing else. */
+static gboolean
+is_daily_backup_name (const char *name)
+{
+  static const char pattern[] = "regulars-0000-00-00.db";
+
+  if (strlen (name) != sizeof pattern - 1)
+    return FALSE;
+  for (guint i = 0; pattern[i]; i++)
+    if (pattern[i] == '0' ? !g_ascii_isdigit (name[i]) : name[i] != pattern[i])
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * reg_store_backup_daily:
+ * @dir: the folder for the backups (made 0700 if missing)
+ * @keep: how many daily backups to keep; 0 for %REG_STORE_BACKUP_KEEP_DEFAULT
+ * @now: the time it is (UTC seconds); 0 for reg_store_now()
+ *
+ * Writes today's (local date) regulars-YYYY-MM-DD.db into @dir unless it
+ * is there already, then deletes the oldest of those beyond @keep. No
+ * other file in @dir is touched.
+ */
+gboolean
+reg_store_backup_daily (RegStore    *self,
+                        const char  *dir,
+                        guint        keep,
+                        gint64       now,
+                        GError     **error)
+{
+  g_autoptr(GDateTime) today = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) listing = NULL;
+  const char *entry;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  if (keep == 0)
+    keep = REG_STORE_BACKUP_KEEP_DEFAULT;
+  if (now == 0)
+    now = reg_store_now (self);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_file_error (error, errno, _("Could not create the folder “%s” for backups"), dir);
+      return FALSE;
+    }
+
+  today = g_date_time_new_from_unix_local (now);
+  name = g_date_time_format (today, "regulars-%Y-%m-%d.db");
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
+      !reg_store_backup (self, path, FALSE, error))
+    return FALSE;
+
+  if (!(listing = g_dir_open (dir, 0, error)))
+    return FALSE;
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    if (is_daily_backup_name (entry))
+      g_ptr_array_add (found, g_strdup (entry));
+  g_ptr_array_sort (found, compare_names);
+
+  /* Dates sort as names do: the oldest come first. */
+  for (guint i = 0; i + keep < found->len; i++)
+    {
+      g_autofree char *old = g_build_filename (dir, g_ptr_array_index (found, i), NULL);
+      GStatBuf st;
+
+      if (g_lstat (old, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      if (g_unlink (old) != 0)
+        {
+          set_file_error (error, errno, _("Could not delete the old backup “%s”"), old);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Removes @id from @map; its object, if any still lives, is no longer
+ * the store's. */
+static void
+map_forget (GHashTable *map,
+            gint64      id)
+{
+  MapEntry *entry = g_hash_table_lookup (map, &id);
+
+  if (entry == NULL)
+    return;
+  g_object_weak_unref (entry->object, map_entry_finalized, entry);
+  g_hash_table_remove (map, &id);
+}
+
+static GPtrArray *
+map_objects (GHashTable *map)
+{
+  GPtrArray *objects = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  MapEntry *entry;
+
+  g_hash_table_iter_init (&iter, map);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    g_ptr_array_add (objects, g_object_ref (entry->object));
+  return objects;
+}
+
+/* After the whole database changed under them: live objects whose row
+ * is still there read it again; the others are let go. */
+static void
+reload_identity_maps (RegStore *self)
+{
+  const EntityInfo *infos[] = {
+    &crib_note_info, &visit_info, &follow_up_info, &staff_info, &case_info, &case_event_info,
+  };
+  g_autoptr(GPtrArray) customers = map_objects (self->customers);
+
+  for (guint i = 0; i < customers->len; i++)
+    {
+      RegCustomer *customer = g_ptr_array_index (customers, i);
+
+      if (!reload_customer (self, customer, NULL))
+        map_forget (self->customers, reg_customer_get_id (customer));
+    }
+
+  for (guint n = 0; n < G_N_ELEMENTS (infos); n++)
+    {
+      GHashTable *map = ENTITY_MAP (self, infos[n]);
+      g_autoptr(GPtrArray) objects = map_objects (map);
+
+      for (guint i = 0; i < objects->len; i++)
+        {
+          GObject *object = g_ptr_array_index (objects, i);
+
+          if (!entity_reload (self, infos[n], object, NULL))
+            map_forget (map, object_get_int64 (object, "id"));
+        }
+    }
+}
+
+/* A name for the database as it was before a restore, new in @dir. */
+static char *
+kept_backup_path (RegStore   *self,
+                  const char *dir)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (reg_store_now (self));
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *name = n == 1
+        ? g_strdup_printf ("regulars-before-restore-%s.db", stamp)
+        : g_strdup_printf ("regulars-before-restore-%s-%u.db", stamp, n);
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}
+
+/**
+ * reg_store_restore:
+ * @from: a Regulars database file, such as a backup
+ * @keep_dir: where the database as it is now is backed up first; NULL
+ *   for reg_store_get_backup_dir()
+ * @kept_path: (out) (optional): the file that backup went into
+ *
+ * Replaces everything in the database with what @from holds. @from is
+ * checked first (SQLite, whole, Regulars, not newer than this version),
+ * copied and brought up to this version's schema on the side, and the
+ * database is backed up into @keep_dir; only then is the live database
+ * overwritten, in one step. When anything fails the database is as it
+ * was. Live objects read their rows again, and ::reloaded is emitted.
+ */
+gboolean
+reg_store_restore (RegStore    *self,
+                   const char  *from,
+                   const char  *keep_dir,
+                   char       **kept_path,
+                   GError     **error)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *default_dir = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(RegStore) candidate = NULL;
+  g_autoptr(RegStore) staged = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (from != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (self->tx_depth > 0)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_FAILED,
+                   _("Could not restore into “%s” while a change is being saved."), self->path);
+      return FALSE;
+    }
+
+  source = g_canonicalize_filename (from, NULL);
+  if (g_str_equal (source, self->path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is the database in use; restore from a backup of it instead."), source);
+      return FALSE;
+    }
+  if (!g_file_test (source, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("“%s” does not exist. Nothing was restored."), source);
+      return FALSE;
+    }
+  if (g_file_test (source, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a folder, not a database. Nothing was restored."), source);
+      return FALSE;
+    }
+
+  /* 1. The file: whole, and ours. */
+  if (!(candidate = open_checked_copy (source, &local_error)))
+    goto failed;
+
+  /* 2. A copy of it on the side, upgraded to this version's schema. */
+  if (!(tmp = make_temp_beside (self->path, &local_error)) ||
+      !vacuum_into (candidate, tmp, tmp, &local_error))
+    goto failed;
+  g_clear_object (&candidate);
+
+  staged = store_new (tmp);
+  staged->is_worker = TRUE;
+  if (!open_connection (staged, FALSE, &local_error) ||
+      !check_identity (staged, &local_error) ||
+      !reg_store_exec (staged, "PRAGMA foreign_keys = ON", _("open the database"), &local_error) ||
+      !migrate (staged, &local_error) ||
+      !check_integrity (staged, &local_error))
+    goto failed;
+
+  /* 3. The database as it is now, kept. */
+  if (keep_dir == NULL)
+    keep_dir = default_dir = reg_store_get_backup_dir (self);
+  if (g_mkdir_with_parents (keep_dir, 0700) != 0)
+    {
+      set_file_error (&local_error, errno, _("Could not create the folder “%s” for backups"), keep_dir);
+      goto failed;
+    }
+  kept = kept_backup_path (self, keep_dir);
+  if (!reg_store_backup (self, kept, FALSE, &local_error))
+    goto failed;
+
+  /* 4. Every page of the live database from the staged copy, in one
+   * write transaction: all of it or, on failure, none. Statements are
+   * prepared again against the new schema. */
+  g_hash_table_remove_all (self->statements);
+  backup = sqlite3_backup_init (self->db, "main", staged->db, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (self, &local_error, sqlite3_errcode (self->db), _("restore the database"));
+      goto failed;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &local_error, rc, _("restore the database"));
+      goto failed;
+    }
+
+  g_clear_object (&staged);
+  g_unlink (tmp);
+
+  if (!query_int (self, "PRAGMA user_version", &self->schema_version, error))
+    return FALSE;
+  forget_ranks (self);
+  reload_identity_maps (self);
+  emit (self, RELOADED);
+  emit (self, SETTINGS_CHANGED);
+
+  if (kept_path != NULL)
+    *kept_path = g_steal_pointer (&kept);
+  return TRUE;
+
+failed:
+  g_clear_object (&candidate);
+  g_clear_object (&staged);
+  if (tmp != NULL)
+    g_unlink (tmp);
+  g_prefix_error (&local_error, _("Nothing was restored. "));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Everything held about one customer ---------------------------------- */
+
+static const char SQL_RECORD_CRIB_NOTES[] =
+  "SELECT id, customer_id, position, text, created_at, updated_at, deleted_at "
+  "FROM crib_notes WHERE customer_id = ?1 ORDER BY position, id";
+
+static const char SQL_RECORD_VISITS[] =
+  "SELECT id, customer_id, author_id, channel, happened_at, text, satisfaction, "
+  "  created_at, deleted_at FROM visits "
+  "WHERE customer_id = ?1 ORDER BY happened_at DESC, id DESC";
+
+static const char SQL_RECORD_FOLLOW_UPS[] =
+  "SELECT " FOLLOW_UP_COLUMNS " FROM follow_ups WHERE customer_id = ?1 ORDER BY due_at, id";
+
+static const char SQL_RECORD_CASES[] =
+  "SELECT " CASE_COLUMNS " FROM cases WHERE customer_id = ?1 ORDER BY opened_at, id";
+
+static const char SQL_RECORD_CASE_EVENTS[] =
+  "SELECT " CASE_EVENT_COLUMNS " FROM case_events "
+  "WHERE case_id IN (SELECT id FROM cases WHERE customer_id = ?1) ORDER BY case_id, at, id";
+
+void
+reg_customer_record_free (RegCustomerRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_clear_object (&record->customer);
+  g_clear_pointer (&record->crib_notes, g_ptr_array_unref);
+  g_clear_pointer (&record->visits, g_ptr_array_unref);
+  g_clear_pointer (&record->follow_ups, g_ptr_array_unref);
+  g_clear_pointer (&record->cases, g_ptr_array_unref);
+  g_clear_pointer (&record->case_events, g_ptr_array_unref);
+  g_clear_pointer (&record->staff, g_ptr_array_unref);
+  g_free (record);
+}
+
+static void
+note_staff (GHashTable *ids,
+            gint64      id)
+{
+  if (id > 0)
+    g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+}
+
+static void
+note_staff_of (GHashTable *ids,
+               GPtrArray  *objects,
+               const char *prop)
+{
+  for (guint i = 0; i < objects->len; i++)
+    note_staff (ids, object_get_int64 (g_ptr_array_index (objects, i), prop));
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * reg_store_get_customer_record:
+ *
+ * Everything the database holds about customer @customer_id, trashed
+ * notes, visits, follow-ups and cases included, and the staff members it
+ * names: what a privacy export writes out.
+ */
+RegCustomerRecord *
+reg_store_get_customer_record (RegStore  *self,
+                               gint64     customer_id,
+                               GError   **error)
+{
+  g_autoptr(RegCustomerRecord) record = g_new0 (RegCustomerRecord, 1);
+  g_autoptr(GHashTable) staff_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (REG_IS_STORE (self), NULL);
+
+  if (!(record->customer = reg_store_get_customer (self, customer_id, error)) ||
+      !(record->crib_notes = entity_list (self, &crib_note_info, SQL_RECORD_CRIB_NOTES, customer_id, error)) ||
+      !(record->visits = entity_list (self, &visit_info, SQL_RECORD_VISITS, customer_id, error)) ||
+      !(record->follow_ups = entity_list (self, &follow_up_info, SQL_RECORD_FOLLOW_UPS, customer_id, error)) ||
+      !(record->cases = entity_list (self, &case_info, SQL_RECORD_CASES, customer_id, error)) ||
+      !(record->case_events = entity_list (self, &case_event_info, SQL_RECORD_CASE_EVENTS, customer_id, error)))
+    return NULL;
+
+  note_staff (staff_ids, reg_customer_get_owner_id (record->customer));
+  note_staff_of (staff_ids, record->visits, "author-id");
+  note_staff_of (staff_ids, record->follow_ups, "assigned-to");
+  note_staff_of (staff_ids, record->follow_ups, "created-by");
+  note_staff_of (staff_ids, record->cases, "owner-id");
+  note_staff_of (staff_ids, record->cases, "escalated-to-id");
+  note_staff_of (staff_ids, record->case_events, "actor-id");
+  note_staff_of (staff_ids, record->case_events, "staff-id");
+
+  g_hash_table_iter_init (&iter, staff_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (sorted, *(gint64 *) key);
+  g_array_sort (sorted, compare_ids);
+
+  record->staff = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      RegStaff *staff = reg_store_get_staff (self, g_array_index (sorted, gint64, i), NULL);
+
+      /* A staff id whose row is gone was set to NULL by the schema; none
+       * should be missing, but a missing one is no reason to fail. */
+      if (staff != NULL)
+        g_ptr_array_add (record->staff, staff);
+    }
+
+  return g_steal_pointer (&record);
+}
+
+/**
+ * reg_store_begin_snapshot:
+ *
+ * Reads from here to reg_store_end_snapshot() see the database as it is
+ * now, whatever other connections write meanwhile: for an export of many
+ * customers. Nothing may be written on @self in between. Inside a
+ * transaction (a bulk job's) reads are consistent already, and this does
+ * nothing.
+ */
+gboolean
+reg_store_begin_snapshot (RegStore  *self,
+                          GError   **error)
+{
+  int version = 0;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  if (self->tx_depth > 0 || sqlite3_get_autocommit (self->db) == 0)
+    return TRUE;
+
+  /* A deferred transaction takes its snapshot at its first read. */
+  if (!reg_store_exec (self, "BEGIN DEFERRED", _("read the database"), error))
+    return FALSE;
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  g_object_set_data (G_OBJECT (self), "reg-snapshot", GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+void
+reg_store_end_snapshot (RegStore *self)
+{
+  g_return_if_fail (REG_IS_STORE (self));
+
+  if (g_object_get_data (G_OBJECT (self), "reg-snapshot") == NULL)
+    return;
+  g_object_set_data (G_OBJECT (self), "reg-snapshot", NULL);
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Erasing for good ------------------------------------------------------ */
+
+static const char SQL_ERASE_CUSTOMER_EXISTS[] =
+  "SELECT 1 FROM customers WHERE id = ?1";
+
+/* The ids of the customer's rows, to let go of their live objects. */
+static const char SQL_ERASE_IDS[] =
+  "SELECT 0, id FROM crib_notes WHERE customer_id = ?1 "
+  "UNION ALL SELECT 1, id FROM visits WHERE customer_id = ?1 "
+  "UNION ALL SELECT 2, id FROM follow_ups WHERE customer_id = ?1 "
+  "UNION ALL SELECT 3, id FROM cases WHERE customer_id = ?1 "
+  "UNION ALL SELECT 4, id FROM case_events "
+  "  WHERE case_id IN (SELECT id FROM cases WHERE customer_id = ?1)";
+
+/* Every row about the customer, trashed ones too. Tags only this
+ * customer had go as well: they may name them ("Smith family"). Deleting
+ * the customer first lets the schema's ON DELETE CASCADEs take the rest
+ * in one go, without the search triggers indexing the customer again for
+ * each child row; the DELETEs after it find nothing then, and are there
+ * so that the erase stays complete whatever a later schema forgets. */
+static const char * const SQL_ERASE[] = {
+  "DELETE FROM tags WHERE id IN (SELECT tag_id FROM customer_tags WHERE customer_id = ?1) "
+  "  AND NOT EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.tag_id = tags.id AND ct.customer_id != ?1)",
+  "DELETE FROM customers WHERE id = ?1",
+  "DELETE FROM case_events WHERE case_id IN (SELECT id FROM cases WHERE customer_id = ?1)",
+  "DELETE FROM cases WHERE customer_id = ?1",
+  "DELETE FROM follow_ups WHERE customer_id = ?1",
+  "DELETE FROM visits WHERE customer_id = ?1",
+  "DELETE FROM crib_notes WHERE customer_id = ?1",
+  "DELETE FROM customer_tags WHERE customer_id = ?1",
+  "DELETE FROM customer_contacts WHERE customer_id = ?1",
+  "DELETE FROM customer_search WHERE rowid = ?1",
+};
+
+/* Afterwards: FTS5 keeps deleted entries in its older index segments
+ * until they are merged, and SQLite 3.40's FTS5 has no 'secure-delete'
+ * option; 'optimize' merges every segment into one, so the old ones are
+ * freed, and secure_delete = ON zeroes freed pages and cells. The
+ * checkpoint then copies the WAL into the database and truncates it, so
+ * no older page image holding the rows is left in the -wal file. */
+static const char SQL_ERASE_OPTIMIZE[] =
+  "INSERT INTO customer_search (customer_search) VALUES ('optimize')";
+
+/* Copies the whole WAL into the database and empties it. Another
+ * session reading an older snapshot keeps its pages in the WAL; that is
+ * reported, as those pages may hold what was erased. */
+static gboolean
+checkpoint_truncate (RegStore  *self,
+                     GError   **error)
+{
+  int busy = 0;
+
+  if (!query_int (self, "PRAGMA wal_checkpoint(TRUNCATE)", &busy, error))
+    return FALSE;
+  if (busy != 0)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_FAILED,
+                   _("another program is reading “%s”; close it, and its write-ahead log "
+                     "will be emptied the next time Regulars starts."), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * reg_store_erase_customer:
+ *
+ * Deletes every row about customer @customer_id (live or in the trash),
+ * removes it from the search index and from the database file and its
+ * write-ahead log, so that none of it can be read back from the disk.
+ * Emits ::customer-changed with %REG_CHANGE_DELETED, then ::reloaded.
+ */
+gboolean
+reg_store_erase_customer (RegStore  *self,
+                          gint64     customer_id,
+                          GError   **error)
+{
+  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTable *maps[5];
+  sqlite3_stmt *stmt;
+  gboolean found, scrubbed;
+  int rc;
+
+  g_return_val_if_fail (REG_IS_STORE (self), FALSE);
+
+  maps[0] = self->crib_notes;
+  maps[1] = self->visits;
+  maps[2] = self->follow_ups;
+  maps[3] = self->cases;
+  maps[4] = self->case_events;
+
+  if (!check_writable (self, error) || !reg_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = reg_store_prepare (self, SQL_ERASE_CUSTOMER_EXISTS, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  found = (rc == SQLITE_ROW);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("erase a customer"));
+      goto failed;
+    }
+  if (!found)
+    {
+      g_set_error (error, REG_STORE_ERROR, REG_STORE_ERROR_NOT_FOUND,
+                   _("There is no customer number %" G_GINT64_FORMAT "."), customer_id);
+      goto failed;
+    }
+
+  if (!(stmt = reg_store_prepare (self, SQL_ERASE_IDS, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int kind = sqlite3_column_int (stmt, 0);
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (kinds, kind);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, rc, _("erase a customer"));
+      goto failed;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (SQL_ERASE); i++)
+    {
+      if (!(stmt = reg_store_prepare (self, SQL_ERASE[i], error)))
+        goto failed;
+      if (sqlite3_bind_parameter_count (stmt) > 0)
+        sqlite3_bind_int64 (stmt, 1, customer_id);
+      if (!step_done (self, stmt, _("erase a customer"), error))
+        goto failed;
+    }
+
+  if (!reg_store_commit (self, error))
+    return FALSE;
+
+  /* The rows are gone; what follows scrubs what is left of them on disk.
+   * A failure there leaves the erase done, so it is reported, not undone. */
+  scrubbed = reg_store_exec (self, SQL_ERASE_OPTIMIZE, _("erase a customer from the search index"), error) &&
+             checkpoint_truncate (self, error);
+  if (!scrubbed)
+    g_prefix_error (error, _("Customer %" G_GINT64_FORMAT " was erased, but traces may be left in the file: "),
+                    customer_id);
+
+  map_forget (self->customers, customer_id);
+  for (guint i = 0; i < ids->len; i++)
+    map_forget (maps[g_array_index (kinds, int, i)], g_array_index (ids, gint64, i));
+
+  emit (self, CUSTOMER_CHANGED, customer_id, REG_CHANGE_DELETED);
+  emit (self, RELOADED);
+  return scrubbed;
+
+failed:
+  reg_store_rollback (self);
+  return FALSE;
 }

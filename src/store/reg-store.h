@@ -385,4 +385,109 @@ gboolean      reg_store_fill_sample_data       (RegStore          *self,
                                                 GCancellable      *cancellable,
                                                 GError           **error);
 
+/* Importing (CSV) ----------------------------------------------------- */
+
+/* Calls @func for every phone and email of every live customer, for
+ * finding duplicates in memory instead of one query per imported row. */
+typedef void (*RegStoreContactFunc) (gint64      customer_id,
+                                     gboolean    is_email,
+                                     const char *value,
+                                     gpointer    user_data);
+gboolean      reg_store_foreach_contact        (RegStore          *self,
+                                                RegStoreContactFunc func,
+                                                gpointer           user_data,
+                                                GError           **error);
+/* Inside reg_store_run_bulk: stop indexing row by row, then index every
+ * customer added since, and those in @touched_ids (gint64), in one pass. */
+gboolean      reg_store_begin_bulk_load        (RegStore          *bulk,
+                                                GError           **error);
+gboolean      reg_store_end_bulk_load          (RegStore          *bulk,
+                                                GArray            *touched_ids,
+                                                GError           **error);
+/* Inside reg_store_run_bulk: a new customer with its phones, emails,
+ * tags and @crib_notes, without the bookkeeping a card needs (no change
+ * signal, no live object: the bulk run ends with "reloaded"). */
+gboolean      reg_store_bulk_add_customer      (RegStore          *bulk,
+                                                RegCustomer       *customer,
+                                                const char * const *crib_notes,
+                                                GError           **error);
+/* End of importing (CSV) ---------------------------------------------- */
+
+/* Importing from other address books (src/exchange/reg-vcard.c).
+ * reg_store_import_begin(), reg_store_import_customer() and
+ * reg_store_import_end() run inside a RegStoreBulkFunc. */
+gboolean      reg_store_import_begin           (RegStore            *self,
+                                                gint64              *first_id,
+                                                GError             **error);
+gboolean      reg_store_import_end             (RegStore            *self,
+                                                gint64               first_id,
+                                                GArray              *merged_ids,
+                                                GError             **error);
+gint64        reg_store_find_customer_by_contact (RegStore          *self,
+                                                gboolean             is_email,
+                                                const char          *value,
+                                                GError             **error);
+gboolean      reg_store_import_customer        (RegStore            *self,
+                                                RegCustomer         *customer,
+                                                const char * const  *crib_notes,
+                                                const char * const  *extra_lines,
+                                                GError             **error);
+gboolean      reg_store_add_customer_extras    (RegStore            *self,
+                                                gint64               customer_id,
+                                                const char * const  *crib_notes,
+                                                const char * const  *extra_lines,
+                                                GError             **error);
+gboolean      reg_store_get_customer_extras    (RegStore            *self,
+                                                gint64               customer_id,
+                                                GStrv               *crib_notes,
+                                                GStrv               *extra_lines,
+                                                GError             **error);
+
+/* Backups, restoring, privacy export and erasing for good ------------- */
+
+#define REG_STORE_BACKUP_KEEP_DEFAULT 7
+
+gboolean      reg_store_backup                 (RegStore          *self,
+                                                const char        *path,
+                                                gboolean           replace,
+                                                GError           **error);
+char         *reg_store_get_backup_dir         (RegStore          *self);
+gboolean      reg_store_backup_daily           (RegStore          *self,
+                                                const char        *dir,
+                                                guint              keep,
+                                                gint64             now,
+                                                GError           **error);
+gboolean      reg_store_restore                (RegStore          *self,
+                                                const char        *from,
+                                                const char        *keep_dir,
+                                                char             **kept_path,
+                                                GError           **error);
+
+/* Everything held about one customer, trashed rows included. */
+typedef struct
+{
+  RegCustomer *customer;
+  GPtrArray   *crib_notes;    /* RegCribNote, in card order */
+  GPtrArray   *visits;        /* RegVisit, newest first */
+  GPtrArray   *follow_ups;    /* RegFollowUp, by due time */
+  GPtrArray   *cases;         /* RegCase, oldest first */
+  GPtrArray   *case_events;   /* RegCaseEvent of all those cases, by case, then time */
+  GPtrArray   *staff;         /* RegStaff named anywhere above, by id */
+} RegCustomerRecord;
+
+RegCustomerRecord *reg_store_get_customer_record (RegStore        *self,
+                                                gint64             customer_id,
+                                                GError           **error);
+void          reg_customer_record_free         (RegCustomerRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegCustomerRecord, reg_customer_record_free)
+
+gboolean      reg_store_begin_snapshot         (RegStore          *self,
+                                                GError           **error);
+void          reg_store_end_snapshot           (RegStore          *self);
+
+gboolean      reg_store_erase_customer         (RegStore          *self,
+                                                gint64             customer_id,
+                                                GError           **error);
+/* End of backups, restoring, privacy export and erasing --------------- */
+
 G_END_DECLS
