@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "reg-command-line.h"
+#include "exchange/reg-exchange.h"
+#include "exchange/reg-json.h"
 
 void
 reg_command_line_add_options (GApplication *app)
@@ -34,6 +36,16 @@ reg_command_line_add_options (GApplication *app)
       N_("Print the open complaints: id, customer, title, severity, status, owner, age, past target"), NULL },
     { "sample-data", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
       N_("Fill an empty database with N made-up customers, to try Regulars"), N_("N") },
+    { "backup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Copy the database to FILE, which must not exist yet"), N_("FILE") },
+    { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Replace the database with the backup FILE, keeping a copy of it first"), N_("FILE") },
+    { "erase-customer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT64, NULL,
+      N_("Erase customer ID and everything about them for good"), N_("ID") },
+    { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write every customer to FILE (.json, .vcf, .csv or .ics)"), N_("FILE") },
+    { "customer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT64, NULL,
+      N_("With --export FILE.json, write everything held about customer ID only"), N_("ID") },
     { NULL }
   };
 
@@ -49,7 +61,12 @@ reg_command_line_wants_store_only (GVariantDict *options)
          g_variant_dict_contains (options, "add-follow-up") ||
          g_variant_dict_contains (options, "done") ||
          g_variant_dict_contains (options, "cases") ||
-         g_variant_dict_contains (options, "sample-data");
+         g_variant_dict_contains (options, "sample-data") ||
+         g_variant_dict_contains (options, "backup") ||
+         g_variant_dict_contains (options, "restore") ||
+         g_variant_dict_contains (options, "erase-customer") ||
+         g_variant_dict_contains (options, "export") ||
+         g_variant_dict_contains (options, "customer");
 }
 
 /* `--due` with no time after it prints what is due now: GOption wants a
@@ -386,6 +403,170 @@ fill_sample_data (RegStore                *store,
   return 0;
 }
 
+/* Backups, restoring, exports and erasing ------------------------------ */
+
+/* A file named on the command line, relative to where it was run. */
+static char *
+file_arg (GApplicationCommandLine *cmdline,
+          const char              *arg)
+{
+  g_autoptr(GFile) file = cmdline ? g_application_command_line_create_file_for_arg (cmdline, arg)
+                                  : g_file_new_for_commandline_arg (arg);
+
+  return g_file_get_path (file);
+}
+
+static gboolean
+is_json (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".json");
+}
+
+static int
+make_backup (RegStore                *store,
+             GApplicationCommandLine *cmdline,
+             const char              *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!reg_store_backup (store, path, FALSE, &error))
+    {
+      say (cmdline, TRUE, "--backup: %s\n", error->message);
+      return 1;
+    }
+  /* Translators: the database, then the backup file */
+  say (cmdline, FALSE, _("Backed up %s to %s\n"), reg_store_get_path (store), path);
+  return 0;
+}
+
+static int
+restore (RegStore                *store,
+         GApplicationCommandLine *cmdline,
+         const char              *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  if (!reg_store_restore (store, path, NULL, &kept, &error))
+    {
+      say (cmdline, TRUE, "--restore: %s\n", error->message);
+      return 1;
+    }
+  /* Translators: the database, the file it was restored from, and the
+   * backup of what it held before */
+  say (cmdline, FALSE, _("Restored %s from %s; what it held before is kept in %s\n"),
+       reg_store_get_path (store), path, kept);
+  return 0;
+}
+
+static int
+erase_customer (RegStore                *store,
+                GApplicationCommandLine *cmdline,
+                gint64                   id)
+{
+  g_autoptr(RegCustomer) customer = reg_store_get_customer (store, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (customer == NULL)
+    {
+      say (cmdline, TRUE, _("--erase-customer: there is no customer number %" G_GINT64_FORMAT "\n"), id);
+      return 1;
+    }
+  name = g_strdup (reg_customer_get_display_name (customer));
+  g_clear_object (&customer);
+
+  if (!reg_store_erase_customer (store, id, &error))
+    {
+      say (cmdline, TRUE, "--erase-customer: %s\n", error->message);
+      return 1;
+    }
+  say (cmdline, FALSE, _("Customer %" G_GINT64_FORMAT " (%s) was erased for good\n"), id, name);
+  return 0;
+}
+
+/* --export FILE: every live customer, in the format the name ends with;
+ * with --customer ID, everything held about that one customer (JSON). */
+static int
+export (RegStore                *store,
+        GApplicationCommandLine *cmdline,
+        GVariantDict            *options,
+        const char              *path)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 customer_id = 0;
+  gboolean one = g_variant_dict_lookup (options, "customer", "x", &customer_id);
+  gboolean ok;
+
+  if (one && !is_json (path))
+    {
+      say (cmdline, TRUE, _("--customer: one customer's data is exported as JSON; name the file like customer.json, not %s\n"),
+           path);
+      return 1;
+    }
+
+  if (one)
+    ok = reg_json_export_customer (store, customer_id, path, &error);
+  else if (is_json (path))
+    ok = reg_json_export_all (store, path, &error);
+  else
+    ok = reg_exchange_export_file (store, path, NULL, &error);
+
+  if (!ok)
+    {
+      say (cmdline, TRUE, "--export: %s\n", error->message);
+      return 1;
+    }
+  if (one)
+    say (cmdline, FALSE, _("Exported customer %" G_GINT64_FORMAT " to %s\n"), customer_id, path);
+  else
+    say (cmdline, FALSE, _("Exported to %s\n"), path);
+  return 0;
+}
+
+/* -1 when none of these was asked for. */
+static int
+run_file_commands (RegStore                *store,
+                   GApplicationCommandLine *cmdline,
+                   GVariantDict            *options)
+{
+  const char *arg = NULL;
+  gint64 id = 0;
+  int status = -1;
+
+  if (g_variant_dict_lookup (options, "backup", "^&ay", &arg))
+    {
+      g_autofree char *path = file_arg (cmdline, arg);
+      if ((status = make_backup (store, cmdline, path)) != 0)
+        return status;
+    }
+  if (g_variant_dict_lookup (options, "restore", "^&ay", &arg))
+    {
+      g_autofree char *path = file_arg (cmdline, arg);
+      if ((status = restore (store, cmdline, path)) != 0)
+        return status;
+    }
+  if (g_variant_dict_lookup (options, "erase-customer", "x", &id))
+    {
+      if ((status = erase_customer (store, cmdline, id)) != 0)
+        return status;
+    }
+  if (g_variant_dict_lookup (options, "export", "^&ay", &arg))
+    {
+      g_autofree char *path = file_arg (cmdline, arg);
+      if ((status = export (store, cmdline, options, path)) != 0)
+        return status;
+    }
+  else if (g_variant_dict_contains (options, "customer"))
+    {
+      say (cmdline, TRUE, _("--customer: say where to write it with --export FILE.json\n"));
+      return 1;
+    }
+  return status;
+}
+
 /* @cmdline is NULL when the command runs here, with no instance of the
  * application to forward it to. */
 int
@@ -397,6 +578,10 @@ reg_command_line_run (RegStore                *store,
   const char *search = NULL, *due = NULL;
   gint64 done = 0;
   int n = 0;
+  int file_status;
+
+  if ((file_status = run_file_commands (store, cmdline, options)) >= 0)
+    return file_status;
 
   if (g_variant_dict_lookup (options, "sample-data", "i", &n))
     {

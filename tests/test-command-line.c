@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include <string.h>
 
@@ -283,6 +284,178 @@ test_forwarded_to_running_instance (Fixture       *f,
   g_subprocess_wait (primary, NULL, NULL);
 }
 
+/* --backup, --restore and --erase-customer, with no display. */
+static void
+test_backup_restore_erase (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "monday.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--sample-data", "12", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--backup", backup, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, backup));
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Never over an existing file */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--backup", backup, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--backup"));
+  g_assert_nonnull (strstr (err, backup));
+  g_assert_nonnull (strstr (err, "already exists"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--erase-customer", "3", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "erased for good"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--erase-customer", "3", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "no customer number 3"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--search", "", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 11);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Not a database: refused, nothing changed. */
+  g_assert_true (g_file_set_contents (text, "name,phone\nAnna,0123\n", -1, NULL));
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--restore", text, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--restore"));
+  g_assert_nonnull (strstr (err, text));
+  g_assert_nonnull (strstr (err, "not a database"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--search", "", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 11);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Monday's backup brings the customer back; today's is kept. */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--restore", backup, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "kept in"));
+  g_assert_nonnull (strstr (out, "regulars-before-restore-"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--search", "", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 12);
+}
+
+/* --export FILE.json for everyone, with --customer ID for one; other
+ * extensions go to the exchange. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *all = g_build_filename (f->dir, "all.json", NULL);
+  g_autofree char *one = g_build_filename (f->dir, "one.json", NULL);
+  g_autofree char *xyz = g_build_filename (f->dir, "all.xyz", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *customer;
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--sample-data", "15", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", all, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, all));
+  g_assert_true (json_parser_load_from_file (parser, all, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 15);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", one, "--customer", "4", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_file (parser, one, &error));
+  g_assert_no_error (error);
+  customer = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "customer");
+  g_assert_cmpint (json_object_get_int_member (customer, "id"), ==, 4);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", one, "--customer", "999", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "no customer number 999"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", xyz, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, xyz));
+  g_assert_nonnull (strstr (err, "cannot write .xyz files; use .vcf, .csv, .ics or .json"));
+  g_assert_false (g_file_test (xyz, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--customer", "4", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--export FILE.json"));
+}
+
+/* With Regulars open, the running instance makes the backup, restores
+ * and erases, and its windows are told (::reloaded). */
+static void
+test_forwarded_backup_restore (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *export = g_build_filename (f->dir, "export.json", NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GSubprocess) primary = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  g_assert_nonnull (bus);
+  g_assert_false (name_has_owner (bus, APP_ID));
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--sample-data", "8", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  primary = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                              g_getenv ("REGULARS_BIN"), "--database", f->db, NULL);
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!name_has_owner (bus, APP_ID) && g_get_monotonic_time () < deadline)
+    g_usleep (20000);
+  g_assert_true (name_has_owner (bus, APP_ID));
+
+  g_assert_cmpint (run (TRUE, &out, &err, "--backup", backup, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Backed up"));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (TRUE, &out, &err, "--erase-customer", "2", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (TRUE, &out, &err, "--search", "", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 7);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (TRUE, &out, &err, "--restore", backup, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (TRUE, &out, &err, "--search", "", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 8);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (TRUE, &out, &err, "--export", export, NULL), ==, 0);
+  g_assert_true (g_file_test (export, G_FILE_TEST_EXISTS));
+
+  g_subprocess_send_signal (primary, SIGTERM);
+  g_subprocess_wait (primary, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +469,11 @@ main (int   argc,
   g_test_add ("/cli/cases", Fixture, NULL, fixture_set_up, test_cases, fixture_tear_down);
   g_test_add ("/cli/forwarded-to-running-instance", Fixture, NULL, fixture_set_up,
               test_forwarded_to_running_instance, fixture_tear_down);
+
+  g_test_add ("/cli/backup-restore-erase", Fixture, NULL, fixture_set_up, test_backup_restore_erase, fixture_tear_down);
+  g_test_add ("/cli/export-json", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/cli/forwarded-backup-restore", Fixture, NULL, fixture_set_up,
+              test_forwarded_backup_restore, fixture_tear_down);
 
   return g_test_run ();
 }
