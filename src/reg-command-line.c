@@ -42,6 +42,13 @@ reg_command_line_add_options (GApplication *app)
       N_("Replace the database with the backup FILE, keeping a copy of it first"), N_("FILE") },
     { "erase-customer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT64, NULL,
       N_("Erase customer ID and everything about them for good"), N_("ID") },
+    { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Add the customers in FILE (.vcf or .csv): all of them, or none if one is broken"), N_("FILE") },
+    { "duplicates", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("With --import, what to do with a customer whose email or phone is already known: "
+         "merge (the default), skip or import"), N_("WHAT") },
+    { "keep-going", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("With --import, add the good records and list the broken ones"), NULL },
     { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_("Write every customer to FILE (.json, .vcf, .csv or .ics)"), N_("FILE") },
     { "customer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT64, NULL,
@@ -65,6 +72,9 @@ reg_command_line_wants_store_only (GVariantDict *options)
          g_variant_dict_contains (options, "backup") ||
          g_variant_dict_contains (options, "restore") ||
          g_variant_dict_contains (options, "erase-customer") ||
+         g_variant_dict_contains (options, "import") ||
+         g_variant_dict_contains (options, "duplicates") ||
+         g_variant_dict_contains (options, "keep-going") ||
          g_variant_dict_contains (options, "export") ||
          g_variant_dict_contains (options, "customer");
 }
@@ -416,14 +426,6 @@ file_arg (GApplicationCommandLine *cmdline,
   return g_file_get_path (file);
 }
 
-static gboolean
-is_json (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, ".json");
-}
-
 static int
 make_backup (RegStore                *store,
              GApplicationCommandLine *cmdline,
@@ -500,7 +502,7 @@ export (RegStore                *store,
   gboolean one = g_variant_dict_lookup (options, "customer", "x", &customer_id);
   gboolean ok;
 
-  if (one && !is_json (path))
+  if (one && reg_exchange_format_for_path (path) != REG_EXCHANGE_FORMAT_JSON)
     {
       say (cmdline, TRUE, _("--customer: one customer's data is exported as JSON; name the file like customer.json, not %s\n"),
            path);
@@ -509,10 +511,8 @@ export (RegStore                *store,
 
   if (one)
     ok = reg_json_export_customer (store, customer_id, path, &error);
-  else if (is_json (path))
-    ok = reg_json_export_all (store, path, &error);
   else
-    ok = reg_exchange_export_file (store, path, NULL, &error);
+    ok = reg_exchange_export_file (store, path, NULL, NULL, &error);
 
   if (!ok)
     {
@@ -524,6 +524,58 @@ export (RegStore                *store,
   else
     say (cmdline, FALSE, _("Exported to %s\n"), path);
   return 0;
+}
+
+/* --import FILE [--duplicates WHAT] [--keep-going] */
+static int
+import (RegStore                *store,
+        GApplicationCommandLine *cmdline,
+        GVariantDict            *options,
+        const char              *path)
+{
+  static const char * const duplicate_names[] = { "merge", "skip", "import" };
+  RegImportOptions import_options = { 0, };
+  RegImportSummary summary;
+  g_autoptr(GError) error = NULL;
+  const char *duplicates = NULL;
+  gboolean ok;
+
+  if (g_variant_dict_lookup (options, "duplicates", "&s", &duplicates))
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (duplicate_names); i++)
+        if (g_strcmp0 (duplicates, duplicate_names[i]) == 0)
+          break;
+      if (i == G_N_ELEMENTS (duplicate_names))
+        {
+          say (cmdline, TRUE, _("--duplicates: “%s” is not one of merge, skip or import\n"), duplicates);
+          return 1;
+        }
+      import_options.duplicates = (RegExchangeDuplicates) i;
+    }
+  import_options.keep_going = g_variant_dict_contains (options, "keep-going");
+
+  ok = reg_exchange_import_file (store, path, &import_options, &summary, NULL, &error);
+  if (ok)
+    {
+      /* The error, on failure, names the record at fault already. */
+      for (guint i = 0; i < summary.problems->len; i++)
+        say (cmdline, TRUE, "%s\n", (const char *) g_ptr_array_index (summary.problems, i));
+      for (guint i = 0; i < summary.duplicates->len; i++)
+        say (cmdline, FALSE, "%s\n", (const char *) g_ptr_array_index (summary.duplicates, i));
+      /* Translators: four counts, then the file */
+      say (cmdline, FALSE, _("Imported %u, merged %u, skipped %u, failed %u from %s\n"),
+           summary.imported, summary.merged, summary.skipped, summary.failed, path);
+    }
+  else
+    {
+      say (cmdline, TRUE, "--import: %s\n", error->message);
+      if (reg_exchange_error_is_bad_record (error))
+        say (cmdline, TRUE, _("--import: add --keep-going to import the good records and list the broken ones\n"));
+    }
+  reg_import_summary_clear (&summary);
+  return ok ? 0 : 1;
 }
 
 /* -1 when none of these was asked for. */
@@ -552,6 +604,17 @@ run_file_commands (RegStore                *store,
     {
       if ((status = erase_customer (store, cmdline, id)) != 0)
         return status;
+    }
+  if (g_variant_dict_lookup (options, "import", "^&ay", &arg))
+    {
+      g_autofree char *path = file_arg (cmdline, arg);
+      if ((status = import (store, cmdline, options, path)) != 0)
+        return status;
+    }
+  else if (g_variant_dict_contains (options, "duplicates") || g_variant_dict_contains (options, "keep-going"))
+    {
+      say (cmdline, TRUE, _("--duplicates and --keep-going go with --import FILE\n"));
+      return 1;
     }
   if (g_variant_dict_lookup (options, "export", "^&ay", &arg))
     {

@@ -399,6 +399,134 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (err, "--export FILE.json"));
 }
 
+static char *
+fixture_path (const char *kind,
+              const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", kind, name, NULL);
+}
+
+/* --import by the file's name, all or nothing, with the duplicates and
+ * the broken records said; --export in each format reads back in. */
+static void
+test_import_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *google = fixture_path ("vcard", "google.vcf");
+  g_autofree char *malformed = fixture_path ("vcard", "malformed.vcf");
+  g_autofree char *outlook = fixture_path ("csv", "outlook.csv");
+  g_autofree char *bad_rows = fixture_path ("csv", "bad-rows.csv");
+  g_autofree char *vcf = g_build_filename (f->dir, "everyone.vcf", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "everyone.csv", NULL);
+  g_autofree char *ics = g_build_filename (f->dir, "promises.ics", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--import", google, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 2, merged 0, skipped 0, failed 0"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The same file again: each card shares an email or phone. */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--import", google, "--duplicates", "skip", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 0, merged 0, skipped 2, failed 0"));
+  g_assert_nonnull (strstr (out, "belongs to customer number 1 already"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--import", google, "--duplicates", "twice", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "“twice” is not one of merge, skip or import"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A broken card: nothing, the file, line and card named, and the way
+   * to import the rest. */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--import", malformed, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "“malformed.vcf”, line 10, card 2"));
+  g_assert_nonnull (strstr (err, "Nothing was imported"));
+  g_assert_nonnull (strstr (err, "--keep-going"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--search", "", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--import", malformed, "--keep-going", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "failed 1"));
+  g_assert_nonnull (strstr (err, "“malformed.vcf”, line 10, card 2"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* CSV: a bad row names its line and column. */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--import", bad_rows, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "line 3, column 2 (“Email”)"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--import", outlook, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 2,"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--search", "", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 6);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Formats nobody imports */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--import", ics, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "cannot import .ics files; use .vcf or .csv"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--keep-going", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "go with --import FILE"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Out in each format, and the vCard and CSV files back into an empty
+   * database give the same six customers. */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", vcf, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (vcf, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+  g_assert_nonnull (strstr (text, "FN:Élodie Lefèvre"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", csv, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", ics, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *expected = NULL;
+
+      g_remove (other);
+      g_assert_cmpint (run (FALSE, &out, &err, "--database", other, "--import", i == 0 ? vcf : csv, NULL), ==, 0);
+      g_assert_nonnull (strstr (out, "Imported 6, merged 0, skipped 0, failed 0"));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run (FALSE, &expected, &err, "--database", f->db, "--search", "", NULL), ==, 0);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run (FALSE, &out, &err, "--database", other, "--search", "", NULL), ==, 0);
+      /* Same names, companies and phones, in the same order (ids aside). */
+      {
+        g_auto(GStrv) a = g_strsplit (expected, "\n", -1);
+        g_auto(GStrv) b = g_strsplit (out, "\n", -1);
+
+        g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (b));
+        for (guint j = 0; a[j] != NULL; j++)
+          g_assert_cmpstr (strchr (a[j], '\t') ? strchr (a[j], '\t') : a[j], ==,
+                           strchr (b[j], '\t') ? strchr (b[j], '\t') : b[j]);
+      }
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+}
+
 /* With Regulars open, the running instance makes the backup, restores
  * and erases, and its windows are told (::reloaded). */
 static void
@@ -472,6 +600,7 @@ main (int   argc,
 
   g_test_add ("/cli/backup-restore-erase", Fixture, NULL, fixture_set_up, test_backup_restore_erase, fixture_tear_down);
   g_test_add ("/cli/export-json", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/cli/import-export", Fixture, NULL, fixture_set_up, test_import_export, fixture_tear_down);
   g_test_add ("/cli/forwarded-backup-restore", Fixture, NULL, fixture_set_up,
               test_forwarded_backup_restore, fixture_tear_down);
 

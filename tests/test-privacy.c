@@ -884,7 +884,7 @@ test_json_all (Fixture       *f,
   {
     g_autofree char *upper = g_build_filename (f->dir, "Everyone.JSON", NULL);
 
-    g_assert_true (reg_exchange_export_file (f->store, upper, NULL, &error));
+    g_assert_true (reg_exchange_export_file (f->store, upper, NULL, NULL, &error));
     g_assert_no_error (error);
     root = parse_file (upper);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
@@ -915,12 +915,12 @@ test_json_all (Fixture       *f,
     g_autofree char *xyz = g_build_filename (f->dir, "everyone.xyz", NULL);
     g_autofree char *bare = g_build_filename (f->dir, "everyone", NULL);
 
-    g_assert_false (reg_exchange_export_file (f->store, xyz, NULL, &error));
+    g_assert_false (reg_exchange_export_file (f->store, xyz, NULL, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
     g_assert_nonnull (strstr (error->message, xyz));
     g_assert_nonnull (strstr (error->message, "cannot write .xyz files; use .vcf, .csv, .ics or .json"));
     g_clear_error (&error);
-    g_assert_false (reg_exchange_export_file (f->store, bare, NULL, &error));
+    g_assert_false (reg_exchange_export_file (f->store, bare, NULL, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
     g_clear_error (&error);
     g_assert_false (g_file_test (xyz, G_FILE_TEST_EXISTS));

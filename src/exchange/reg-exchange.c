@@ -1,6 +1,11 @@
-/* reg-exchange.c: export to a file, in the format its name ends with
+/* reg-exchange.c: import from and export to a file, in the format its
+ * name ends with
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One door for the window and the command line: they name a file, and
+ * this picks the reader or writer, and turns each reader's own account of
+ * what it did into one summary a person can read.
  */
 
 #define G_LOG_DOMAIN "reg-exchange"
@@ -12,7 +17,9 @@
 #include <string.h>
 
 #include "reg-exchange.h"
+#include "reg-ical.h"
 #include "reg-json.h"
+#include "reg-vcard.h"
 
 /* ".json" for "Shop Export.JSON"; NULL when the name has no extension. */
 static char *
@@ -26,33 +33,389 @@ file_extension (const char *path)
   return g_ascii_strdown (dot, -1);
 }
 
-gboolean
-reg_exchange_export_file (RegStore               *store,
-                          const char             *path,
-                          const RegCustomerQuery *query,
-                          GError                **error)
+RegExchangeFormat
+reg_exchange_format_for_path (const char *path)
 {
   g_autofree char *extension = NULL;
+
+  g_return_val_if_fail (path != NULL, REG_EXCHANGE_FORMAT_UNKNOWN);
+
+  extension = file_extension (path);
+  if (g_strcmp0 (extension, ".vcf") == 0 || g_strcmp0 (extension, ".vcard") == 0)
+    return REG_EXCHANGE_FORMAT_VCARD;
+  if (g_strcmp0 (extension, ".csv") == 0)
+    return REG_EXCHANGE_FORMAT_CSV;
+  if (g_strcmp0 (extension, ".ics") == 0)
+    return REG_EXCHANGE_FORMAT_ICALENDAR;
+  if (g_strcmp0 (extension, ".json") == 0)
+    return REG_EXCHANGE_FORMAT_JSON;
+  return REG_EXCHANGE_FORMAT_UNKNOWN;
+}
+
+static void
+unknown_format_error (const char  *path,
+                      gboolean     writing,
+                      GError     **error)
+{
+  g_autofree char *extension = file_extension (path);
+  const char *formats = writing ? ".vcf, .csv, .ics or .json" : ".vcf or .csv";
+
+  if (extension == NULL)
+    /* Translators: the file, then the extensions that are understood */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 writing ? _("“%s”: Regulars cannot tell what kind of file to write; end its name with %s.")
+                         : _("“%s”: Regulars cannot tell what kind of file this is; end its name with %s."),
+                 path, formats);
+  else
+    /* Translators: the file, its extension (such as ".xyz"), then the
+     * extensions that are understood */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 writing ? _("“%s”: Regulars cannot write %s files; use %s.")
+                         : _("“%s”: Regulars cannot import %s files; use %s."),
+                 path, extension, formats);
+}
+
+/* ------------------------------------------------------------------ */
+/* Importing                                                            */
+
+void
+reg_import_summary_init (RegImportSummary *summary)
+{
+  memset (summary, 0, sizeof *summary);
+  summary->problems = g_ptr_array_new_with_free_func (g_free);
+  summary->duplicates = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+reg_import_summary_clear (RegImportSummary *summary)
+{
+  g_clear_pointer (&summary->problems, g_ptr_array_unref);
+  g_clear_pointer (&summary->duplicates, g_ptr_array_unref);
+}
+
+gboolean
+reg_exchange_error_is_bad_record (const GError *error)
+{
+  return g_error_matches (error, REG_VCARD_ERROR, REG_VCARD_ERROR_MALFORMED) ||
+         g_error_matches (error, REG_CSV_ERROR, REG_CSV_ERROR_INVALID);
+}
+
+static void
+vcard_progress (guint64  bytes_read,
+                guint64  bytes_total,
+                guint    cards,
+                gpointer user_data)
+{
+  const RegImportOptions *options = user_data;
+
+  options->progress (bytes_read, bytes_total, options->progress_data);
+}
+
+static gboolean
+import_vcard (RegStore               *store,
+              const char             *path,
+              const RegImportOptions *options,
+              RegImportSummary       *summary,
+              GCancellable           *cancellable,
+              GError                **error)
+{
+  static const RegVcardDuplicates duplicates[] = {
+    [REG_EXCHANGE_DUPLICATES_MERGE] = REG_VCARD_DUPLICATES_MERGE,
+    [REG_EXCHANGE_DUPLICATES_SKIP] = REG_VCARD_DUPLICATES_SKIP,
+    [REG_EXCHANGE_DUPLICATES_IMPORT] = REG_VCARD_DUPLICATES_IMPORT,
+  };
+  RegVcardImportOptions vcard = {
+    .keep_going = options->keep_going,
+    .duplicates = duplicates[options->duplicates],
+    .progress = options->progress != NULL ? vcard_progress : NULL,
+    .progress_data = (gpointer) options,
+  };
+  RegVcardImportResult result;
+  gboolean ok;
+
+  ok = reg_vcard_import (store, path, &vcard, &result, cancellable, error);
+  if (ok)
+    {
+      summary->imported = result.imported;
+      summary->merged = result.merged;
+      summary->skipped = result.skipped;
+      summary->failed = result.failed;
+    }
+  for (guint i = 0; i < result.problems->len; i++)
+    {
+      const RegVcardProblem *problem = g_ptr_array_index (result.problems, i);
+      GPtrArray *list = problem->existing_id != 0 ? summary->duplicates : summary->problems;
+
+      g_ptr_array_add (list, reg_vcard_problem_to_string (problem));
+    }
+  reg_vcard_import_result_clear (&result);
+  return ok;
+}
+
+static gboolean
+import_csv (RegStore               *store,
+            const char             *path,
+            const RegImportOptions *options,
+            RegImportSummary       *summary,
+            GCancellable           *cancellable,
+            GError                **error)
+{
+  static const RegCsvDuplicates duplicates[] = {
+    [REG_EXCHANGE_DUPLICATES_MERGE] = REG_CSV_DUPLICATES_MERGE,
+    [REG_EXCHANGE_DUPLICATES_SKIP] = REG_CSV_DUPLICATES_SKIP,
+    [REG_EXCHANGE_DUPLICATES_IMPORT] = REG_CSV_DUPLICATES_IMPORT,
+  };
+  g_auto(RegCsvImportResult) result = { 0, };
+  g_autofree char *name = g_filename_display_basename (path);
+  RegCsvImportOptions csv;
+
+  reg_csv_import_options_init (&csv);
+  csv.skip_bad_rows = options->keep_going;
+  csv.duplicates = duplicates[options->duplicates];
+  csv.progress = options->progress;
+  csv.progress_data = options->progress_data;
+
+  if (!reg_csv_import (store, path, options->csv_mapping, &csv, &result, cancellable, error))
+    return FALSE;
+
+  summary->imported = result.n_imported;
+  summary->merged = result.n_merged;
+  summary->skipped = result.n_skipped;
+  summary->failed = result.bad_rows != NULL ? result.bad_rows->len : 0;
+  for (guint i = 0; result.bad_rows != NULL && i < result.bad_rows->len; i++)
+    {
+      const RegCsvBadRow *bad = g_ptr_array_index (result.bad_rows, i);
+
+      if (bad->column == 0)
+        /* Translators: the file, a line number, then what is wrong */
+        g_ptr_array_add (summary->problems, g_strdup_printf (_("“%s”, line %u: %s"), name, bad->line, bad->message));
+      else
+        /* Translators: the file, a line, a column number and its header, then what is wrong */
+        g_ptr_array_add (summary->problems, g_strdup_printf (_("“%s”, line %u, column %u (“%s”): %s"),
+                                                             name, bad->line, bad->column,
+                                                             bad->field ? bad->field : "", bad->message));
+    }
+  for (guint i = 0; result.duplicates != NULL && i < result.duplicates->len; i++)
+    {
+      const RegCsvDuplicate *duplicate = g_ptr_array_index (result.duplicates, i);
+
+      /* Translators: the file, a line number, a customer number, then the
+       * email or phone they share */
+      g_ptr_array_add (summary->duplicates,
+                       g_strdup_printf (_("“%s”, line %u: customer %" G_GINT64_FORMAT " already has %s"),
+                                        name, duplicate->line, duplicate->existing_id,
+                                        duplicate->matched ? duplicate->matched : ""));
+    }
+  return TRUE;
+}
+
+gboolean
+reg_exchange_import_file (RegStore               *store,
+                          const char             *path,
+                          const RegImportOptions *options,
+                          RegImportSummary       *summary,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
+  RegImportOptions defaults = { 0, };
+  RegImportSummary local;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (REG_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  extension = file_extension (path);
+  if (options == NULL)
+    options = &defaults;
+  if (summary == NULL)
+    summary = &local;
+  reg_import_summary_init (summary);
 
-  if (g_strcmp0 (extension, ".json") == 0)
-    return query != NULL ? reg_json_export_query (store, query, path, error)
-                         : reg_json_export_all (store, path, error);
+  switch (reg_exchange_format_for_path (path))
+    {
+    case REG_EXCHANGE_FORMAT_VCARD:
+      ok = import_vcard (store, path, options, summary, cancellable, error);
+      break;
+    case REG_EXCHANGE_FORMAT_CSV:
+      ok = import_csv (store, path, options, summary, cancellable, error);
+      break;
+    case REG_EXCHANGE_FORMAT_ICALENDAR:
+    case REG_EXCHANGE_FORMAT_JSON:
+    case REG_EXCHANGE_FORMAT_UNKNOWN:
+    default:
+      unknown_format_error (path, FALSE, error);
+      break;
+    }
 
-  /* The other formats add their branches here. */
+  if (summary == &local)
+    reg_import_summary_clear (&local);
+  return ok;
+}
 
-  if (extension == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("“%s”: Regulars cannot tell what kind of file to write; "
-                   "end its name with .vcf, .csv, .ics or .json."), path);
+typedef struct
+{
+  char             *path;
+  RegImportOptions  options;
+  RegCsvMapping    *mapping;
+  RegImportSummary  summary;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->mapping, reg_csv_mapping_free);
+  reg_import_summary_clear (&job->summary);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+
+  if (reg_exchange_import_file (source_object, job->path, &job->options, &job->summary, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    /* Translators: the file, then its extension, such as ".xyz" */
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("“%s”: Regulars cannot write %s files; use .vcf, .csv, .ics or .json."),
-                 path, extension);
-  return FALSE;
+    g_task_return_error (task, error);
+}
+
+void
+reg_exchange_import_file_async (RegStore               *store,
+                                const char             *path,
+                                const RegImportOptions *options,
+                                GCancellable           *cancellable,
+                                GAsyncReadyCallback     callback,
+                                gpointer                user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  g_return_if_fail (REG_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  job->path = g_strdup (path);
+  if (options != NULL)
+    job->options = *options;
+  if (options != NULL && options->csv_mapping != NULL)
+    job->mapping = reg_csv_mapping_copy (options->csv_mapping);
+  job->options.csv_mapping = job->mapping;
+  reg_import_summary_init (&job->summary);
+
+  g_task_set_source_tag (task, reg_exchange_import_file_async);
+  g_task_set_task_data (task, job, import_job_free);
+  /* The readers open a connection of their own (reg_store_run_bulk) and
+   * tell the store's listeners once they are done, on this thread. */
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+reg_exchange_import_file_finish (RegStore          *store,
+                                 GAsyncResult      *result,
+                                 RegImportSummary  *summary,
+                                 GError           **error)
+{
+  ImportJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (summary != NULL)
+    {
+      *summary = job->summary;
+      reg_import_summary_init (&job->summary);
+    }
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Exporting                                                            */
+
+gboolean
+reg_exchange_export_file (RegStore               *store,
+                          const char             *path,
+                          const RegCustomerQuery *query,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
+  g_return_val_if_fail (REG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  switch (reg_exchange_format_for_path (path))
+    {
+    case REG_EXCHANGE_FORMAT_VCARD:
+      return reg_vcard_export (store, path, query, REG_VCARD_VERSION_4_0, cancellable, error);
+    case REG_EXCHANGE_FORMAT_CSV:
+      return reg_csv_export (store, path, query, cancellable, error);
+    case REG_EXCHANGE_FORMAT_ICALENDAR:
+      return reg_ical_export_follow_ups (store, path, error);
+    case REG_EXCHANGE_FORMAT_JSON:
+      return query != NULL ? reg_json_export_query (store, query, path, error)
+                           : reg_json_export_all (store, path, error);
+    case REG_EXCHANGE_FORMAT_UNKNOWN:
+    default:
+      unknown_format_error (path, TRUE, error);
+      return FALSE;
+    }
+}
+
+typedef struct
+{
+  char             *path;
+  RegCustomerQuery *query;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->query, reg_customer_query_free);
+  g_free (job);
+}
+
+static gboolean
+export_on_worker (RegStore      *bulk,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  ExportJob *job = data;
+
+  return reg_exchange_export_file (bulk, job->path, job->query, cancellable, error);
+}
+
+void
+reg_exchange_export_file_async (RegStore               *store,
+                                const char             *path,
+                                const RegCustomerQuery *query,
+                                GCancellable           *cancellable,
+                                GAsyncReadyCallback     callback,
+                                gpointer                user_data)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  g_return_if_fail (REG_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  job->path = g_strdup (path);
+  job->query = query != NULL ? reg_customer_query_copy (query) : NULL;
+  /* A worker connection reads one consistent snapshot of the database
+   * while the window goes on. */
+  reg_store_run_bulk_async (store, export_on_worker, job, export_job_free,
+                            cancellable, callback, user_data);
+}
+
+gboolean
+reg_exchange_export_file_finish (RegStore      *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return reg_store_run_bulk_finish (store, result, error);
 }
