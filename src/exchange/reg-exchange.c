@@ -381,14 +381,20 @@ export_job_free (gpointer data)
 }
 
 static gboolean
-export_on_worker (RegStore      *bulk,
+export_on_worker (RegStore      *worker,
                   gpointer       data,
                   GCancellable  *cancellable,
                   GError       **error)
 {
   ExportJob *job = data;
+  gboolean ok;
 
-  return reg_exchange_export_file (bulk, job->path, job->query, cancellable, error);
+  /* One consistent view of the database while the window goes on. */
+  if (!reg_store_begin_snapshot (worker, error))
+    return FALSE;
+  ok = reg_exchange_export_file (worker, job->path, job->query, cancellable, error);
+  reg_store_end_snapshot (worker);
+  return ok;
 }
 
 void
@@ -406,9 +412,7 @@ reg_exchange_export_file_async (RegStore               *store,
 
   job->path = g_strdup (path);
   job->query = query != NULL ? reg_customer_query_copy (query) : NULL;
-  /* A worker connection reads one consistent snapshot of the database
-   * while the window goes on. */
-  reg_store_run_bulk_async (store, export_on_worker, job, export_job_free,
+  reg_store_run_worker_async (store, export_on_worker, job, export_job_free,
                             cancellable, callback, user_data);
 }
 
@@ -417,5 +421,5 @@ reg_exchange_export_file_finish (RegStore      *store,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return reg_store_run_bulk_finish (store, result, error);
+  return reg_store_run_worker_finish (store, result, error);
 }

@@ -4154,6 +4154,53 @@ reg_store_run_bulk_finish (RegStore      *self,
   return TRUE;
 }
 
+static void
+worker_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BulkJob *job = task_data;
+  g_autoptr(RegStore) worker = NULL;
+  GError *error = NULL;
+
+  if ((worker = open_worker (source_object, &error)) != NULL &&
+      job->func (worker, job->data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+reg_store_run_worker_async (RegStore            *self,
+                            RegStoreBulkFunc     func,
+                            gpointer             data,
+                            GDestroyNotify       data_free,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  BulkJob *job = g_new0 (BulkJob, 1);
+
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  g_task_set_source_tag (task, reg_store_run_worker_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) bulk_job_free);
+  g_task_run_in_thread (task, worker_thread);
+}
+
+gboolean
+reg_store_run_worker_finish (RegStore      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* The same on the calling thread, for the command line and tests. */
 gboolean
 reg_store_run_bulk (RegStore          *self,

@@ -377,6 +377,20 @@ gboolean      reg_store_run_bulk               (RegStore            *self,
                                                 GCancellable        *cancellable,
                                                 GError             **error);
 
+/* Reading work (exports, backups) on a connection of its own in a worker
+ * thread, outside any transaction: @func may read, copy or begin a
+ * snapshot (reg_store_begin_snapshot()) itself. */
+void          reg_store_run_worker_async       (RegStore            *self,
+                                                RegStoreBulkFunc     func,
+                                                gpointer             data,
+                                                GDestroyNotify       data_free,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      reg_store_run_worker_finish      (RegStore            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
 /* Sample data, for trying Regulars and for benchmarks */
 gboolean      reg_store_fill_sample_data       (RegStore          *self,
                                                 guint              n_customers,
