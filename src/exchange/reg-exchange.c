@@ -111,80 +111,79 @@ vcard_progress (guint64  bytes_read,
   options->progress (bytes_read, bytes_total, options->progress_data);
 }
 
-static gboolean
-import_vcard (RegStore               *store,
-              const char             *path,
-              const RegImportOptions *options,
-              RegImportSummary       *summary,
-              GCancellable           *cancellable,
-              GError                **error)
+/* @options must live as long as the import. */
+static void
+vcard_options_init (RegVcardImportOptions  *vcard,
+                    const RegImportOptions *options)
 {
   static const RegVcardDuplicates duplicates[] = {
     [REG_EXCHANGE_DUPLICATES_MERGE] = REG_VCARD_DUPLICATES_MERGE,
     [REG_EXCHANGE_DUPLICATES_SKIP] = REG_VCARD_DUPLICATES_SKIP,
     [REG_EXCHANGE_DUPLICATES_IMPORT] = REG_VCARD_DUPLICATES_IMPORT,
   };
-  RegVcardImportOptions vcard = {
-    .keep_going = options->keep_going,
-    .duplicates = duplicates[options->duplicates],
-    .progress = options->progress != NULL ? vcard_progress : NULL,
-    .progress_data = (gpointer) options,
-  };
-  RegVcardImportResult result;
-  gboolean ok;
 
-  ok = reg_vcard_import (store, path, &vcard, &result, cancellable, error);
-  if (ok)
-    {
-      summary->imported = result.imported;
-      summary->merged = result.merged;
-      summary->skipped = result.skipped;
-      summary->failed = result.failed;
-    }
-  for (guint i = 0; i < result.problems->len; i++)
-    {
-      const RegVcardProblem *problem = g_ptr_array_index (result.problems, i);
-      GPtrArray *list = problem->existing_id != 0 ? summary->duplicates : summary->problems;
-
-      g_ptr_array_add (list, reg_vcard_problem_to_string (problem));
-    }
-  reg_vcard_import_result_clear (&result);
-  return ok;
+  memset (vcard, 0, sizeof *vcard);
+  vcard->keep_going = options->keep_going;
+  vcard->duplicates = duplicates[options->duplicates];
+  vcard->progress = options->progress != NULL ? vcard_progress : NULL;
+  vcard->progress_data = (gpointer) options;
 }
 
-static gboolean
-import_csv (RegStore               *store,
-            const char             *path,
-            const RegImportOptions *options,
-            RegImportSummary       *summary,
-            GCancellable           *cancellable,
-            GError                **error)
+static void
+csv_options_init (RegCsvImportOptions    *csv,
+                  const RegImportOptions *options)
 {
   static const RegCsvDuplicates duplicates[] = {
     [REG_EXCHANGE_DUPLICATES_MERGE] = REG_CSV_DUPLICATES_MERGE,
     [REG_EXCHANGE_DUPLICATES_SKIP] = REG_CSV_DUPLICATES_SKIP,
     [REG_EXCHANGE_DUPLICATES_IMPORT] = REG_CSV_DUPLICATES_IMPORT,
   };
-  g_auto(RegCsvImportResult) result = { 0, };
-  g_autofree char *name = g_filename_display_basename (path);
-  RegCsvImportOptions csv;
 
-  reg_csv_import_options_init (&csv);
-  csv.skip_bad_rows = options->keep_going;
-  csv.duplicates = duplicates[options->duplicates];
-  csv.progress = options->progress;
-  csv.progress_data = options->progress_data;
+  reg_csv_import_options_init (csv);
+  csv->skip_bad_rows = options->keep_going;
+  csv->duplicates = duplicates[options->duplicates];
+  csv->progress = options->progress;
+  csv->progress_data = options->progress_data;
+}
 
-  if (!reg_csv_import (store, path, options->csv_mapping, &csv, &result, cancellable, error))
-    return FALSE;
-
-  summary->imported = result.n_imported;
-  summary->merged = result.n_merged;
-  summary->skipped = result.n_skipped;
-  summary->failed = result.bad_rows != NULL ? result.bad_rows->len : 0;
-  for (guint i = 0; result.bad_rows != NULL && i < result.bad_rows->len; i++)
+/* Takes @result's problems; counts only when @ok (a failed import saved
+ * nothing). */
+static void
+summarize_vcard (RegImportSummary     *summary,
+                 RegVcardImportResult *result,
+                 gboolean              ok)
+{
+  if (ok)
     {
-      const RegCsvBadRow *bad = g_ptr_array_index (result.bad_rows, i);
+      summary->imported = result->imported;
+      summary->merged = result->merged;
+      summary->skipped = result->skipped;
+      summary->failed = result->failed;
+    }
+  for (guint i = 0; result->problems != NULL && i < result->problems->len; i++)
+    {
+      const RegVcardProblem *problem = g_ptr_array_index (result->problems, i);
+      GPtrArray *list = problem->existing_id != 0 ? summary->duplicates : summary->problems;
+
+      g_ptr_array_add (list, reg_vcard_problem_to_string (problem));
+    }
+  reg_vcard_import_result_clear (result);
+}
+
+static void
+summarize_csv (RegImportSummary         *summary,
+               const char               *path,
+               const RegCsvImportResult *result)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  summary->imported = result->n_imported;
+  summary->merged = result->n_merged;
+  summary->skipped = result->n_skipped;
+  summary->failed = result->bad_rows != NULL ? result->bad_rows->len : 0;
+  for (guint i = 0; result->bad_rows != NULL && i < result->bad_rows->len; i++)
+    {
+      const RegCsvBadRow *bad = g_ptr_array_index (result->bad_rows, i);
 
       if (bad->column == 0)
         /* Translators: the file, a line number, then what is wrong */
@@ -195,9 +194,9 @@ import_csv (RegStore               *store,
                                                              name, bad->line, bad->column,
                                                              bad->field ? bad->field : "", bad->message));
     }
-  for (guint i = 0; result.duplicates != NULL && i < result.duplicates->len; i++)
+  for (guint i = 0; result->duplicates != NULL && i < result->duplicates->len; i++)
     {
-      const RegCsvDuplicate *duplicate = g_ptr_array_index (result.duplicates, i);
+      const RegCsvDuplicate *duplicate = g_ptr_array_index (result->duplicates, i);
 
       /* Translators: the file, a line number, a customer number, then the
        * email or phone they share */
@@ -206,7 +205,6 @@ import_csv (RegStore               *store,
                                         name, duplicate->line, duplicate->existing_id,
                                         duplicate->matched ? duplicate->matched : ""));
     }
-  return TRUE;
 }
 
 gboolean
@@ -233,10 +231,25 @@ reg_exchange_import_file (RegStore               *store,
   switch (reg_exchange_format_for_path (path))
     {
     case REG_EXCHANGE_FORMAT_VCARD:
-      ok = import_vcard (store, path, options, summary, cancellable, error);
+      {
+        RegVcardImportOptions vcard;
+        RegVcardImportResult result;
+
+        vcard_options_init (&vcard, options);
+        ok = reg_vcard_import (store, path, &vcard, &result, cancellable, error);
+        summarize_vcard (summary, &result, ok);
+      }
       break;
     case REG_EXCHANGE_FORMAT_CSV:
-      ok = import_csv (store, path, options, summary, cancellable, error);
+      {
+        RegCsvImportOptions csv;
+        g_auto(RegCsvImportResult) result = { 0, };
+
+        csv_options_init (&csv, options);
+        ok = reg_csv_import (store, path, options->csv_mapping, &csv, &result, cancellable, error);
+        if (ok)
+          summarize_csv (summary, path, &result);
+      }
       break;
     case REG_EXCHANGE_FORMAT_ICALENDAR:
     case REG_EXCHANGE_FORMAT_JSON:
@@ -271,16 +284,39 @@ import_job_free (gpointer data)
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+vcard_imported (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
 {
-  ImportJob *job = task_data;
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  RegVcardImportResult result;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = reg_vcard_import_finish (REG_STORE (source), res, &result, &error);
+  summarize_vcard (&job->summary, &result, ok);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+csv_imported (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  g_auto(RegCsvImportResult) result = { 0, };
   GError *error = NULL;
 
-  if (reg_exchange_import_file (source_object, job->path, &job->options, &job->summary, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
+  if (reg_csv_import_finish (REG_STORE (source), res, &result, &error))
+    {
+      summarize_csv (&job->summary, job->path, &result);
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -293,12 +329,16 @@ reg_exchange_import_file_async (RegStore               *store,
                                 GAsyncReadyCallback     callback,
                                 gpointer                user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-  ImportJob *job = g_new0 (ImportJob, 1);
+  GTask *task;
+  ImportJob *job;
+  GError *error = NULL;
 
   g_return_if_fail (REG_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, reg_exchange_import_file_async);
+  job = g_new0 (ImportJob, 1);
   job->path = g_strdup (path);
   if (options != NULL)
     job->options = *options;
@@ -306,12 +346,38 @@ reg_exchange_import_file_async (RegStore               *store,
     job->mapping = reg_csv_mapping_copy (options->csv_mapping);
   job->options.csv_mapping = job->mapping;
   reg_import_summary_init (&job->summary);
-
-  g_task_set_source_tag (task, reg_exchange_import_file_async);
   g_task_set_task_data (task, job, import_job_free);
-  /* The readers open a connection of their own (reg_store_run_bulk) and
-   * tell the store's listeners once they are done, on this thread. */
-  g_task_run_in_thread (task, import_thread);
+
+  /* The readers work on a connection of their own in a worker thread and
+   * tell the store's listeners once they are done, on this thread. The
+   * job's options outlive them: the task holds the job. */
+  switch (reg_exchange_format_for_path (path))
+    {
+    case REG_EXCHANGE_FORMAT_VCARD:
+      {
+        RegVcardImportOptions vcard;
+
+        vcard_options_init (&vcard, &job->options);
+        reg_vcard_import_async (store, path, &vcard, cancellable, vcard_imported, task);
+      }
+      break;
+    case REG_EXCHANGE_FORMAT_CSV:
+      {
+        RegCsvImportOptions csv;
+
+        csv_options_init (&csv, &job->options);
+        reg_csv_import_async (store, path, job->mapping, &csv, cancellable, csv_imported, task);
+      }
+      break;
+    case REG_EXCHANGE_FORMAT_ICALENDAR:
+    case REG_EXCHANGE_FORMAT_JSON:
+    case REG_EXCHANGE_FORMAT_UNKNOWN:
+    default:
+      unknown_format_error (path, FALSE, &error);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      break;
+    }
 }
 
 gboolean

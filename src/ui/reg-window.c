@@ -19,7 +19,7 @@
 #include "reg-note-dialog.h"
 #include "reg-overview-view.h"
 #include "reg-staff-button.h"
-#include "reg-window.h"
+#include "reg-window-private.h"
 
 struct _RegWindow
 {
@@ -139,6 +139,29 @@ toast_error (RegWindow    *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+RegStore *
+reg_window_get_store (RegWindow *self)
+{
+  g_return_val_if_fail (REG_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+void
+reg_window_add_toast (RegWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+reg_window_show_error (RegWindow    *self,
+                       const GError *error)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+  toast_error (self, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* The open card                                                        */
 
@@ -157,6 +180,7 @@ update_actions (RegWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-typed-customer", writable && !self->show_trash);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", have_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", have_store);
+  reg_window_files_update_actions (self);
 }
 
 static void
@@ -1099,6 +1123,14 @@ trash_customer_action (GtkWidget  *widget,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
+  reg_window_close_card (self);
+}
+
+void
+reg_window_close_card (RegWindow *self)
+{
+  g_return_if_fail (REG_IS_WINDOW (self));
+
   open_customer (self, NULL);
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
 }
@@ -1475,6 +1507,7 @@ reg_window_class_init (RegWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-reminders", NULL, dismiss_reminders_action);
   gtk_widget_class_install_action (widget_class, "win.open-unshown-reminders", NULL, open_unshown_reminders_action);
+  reg_window_files_class_init (widget_class);
 
   /* Here rather than among the application's accels: the Overview
    * belongs to the window. */
