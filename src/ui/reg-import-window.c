@@ -124,6 +124,8 @@ show_done (RegImportWindow *self)
   gtk_widget_set_visible (self->done_button, TRUE);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->done_button);
   gtk_stack_set_visible_child_name (self->stack, "summary");
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        gtk_widget_get_visible (self->keep_going_button) ? self->keep_going_button : self->done_button);
 }
 
 static void
@@ -413,7 +415,12 @@ reg_import_window_constructed (GObject *object)
   if (error != NULL)
     show_failure (self, error);
   else
-    update_import_enabled (self);
+    {
+      update_import_enabled (self);
+      /* Enter imports, as the button says: nothing is lost by it, and
+       * the summary can be left with Enter again. */
+      gtk_window_set_focus (GTK_WINDOW (self), self->import_button);
+    }
 }
 
 static void
@@ -526,6 +533,7 @@ reg_import_window_class_init (RegImportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "import.keep-going", NULL, keep_going_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "import.start", NULL);
 }
 
 static void
