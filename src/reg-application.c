@@ -29,9 +29,32 @@ struct _RegApplication
   GPtrArray          *unshown;        /* due follow-ups no pop-up could show */
   gboolean            agenda_on_start; /* some fell due while we were not running */
   gboolean            held;           /* running without a window for the reminders */
+
+  /* Daily backups */
+  gboolean            backups_started; /* the real app: a window or --background */
+  guint               backup_source;  /* the one timeout until the next backup */
+  gint64              backup_due;     /* the wall-clock moment it is for */
+  guint               backups_running;
+  gboolean            backup_again;   /* asked for while one was running */
+  GError             *backup_error;   /* how the last one failed; NULL if it did not */
 };
 
 G_DEFINE_FINAL_TYPE (RegApplication, reg_application, ADW_TYPE_APPLICATION)
+
+enum {
+  BACKUP_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Start-up is not slowed by a backup; a change in Preferences is acted
+ * on once the clicking has stopped. */
+#define BACKUP_START_DELAY    30
+#define BACKUP_CHANGE_DELAY   3
+/* So that the new day's backup is made just after midnight, even by a
+ * timeout that ran a little early against the wall clock. */
+#define BACKUP_AFTER_MIDNIGHT (5 * 60)
 
 static const struct {
   const char *action;
@@ -210,6 +233,252 @@ on_open_agenda (RegApplication *self,
   reg_window_show_agenda (present_main_window (self));
 }
 
+/* Daily backups ------------------------------------------------------ */
+
+typedef struct
+{
+  char   *dir;
+  guint   keep;
+  gint64  now;
+} DailyBackup;
+
+static void
+daily_backup_free (gpointer data)
+{
+  DailyBackup *backup = data;
+
+  g_free (backup->dir);
+  g_free (backup);
+}
+
+/* In a worker thread, on a connection of its own. */
+static gboolean
+daily_backup_thread (RegStore      *worker,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  DailyBackup *backup = data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (reg_store_backup_daily (worker, backup->dir, backup->keep, backup->now, &local_error))
+    return TRUE;
+
+  /* Another run made today's meanwhile: then only the old ones go. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return reg_store_backup_daily (worker, backup->dir, backup->keep, backup->now, error);
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gint64
+backup_now (RegApplication *self)
+{
+  if (self->clock != NULL)
+    return reg_clock_get_now (self->clock);
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* A second, read-only session leaves backups to the first. */
+static gboolean
+backups_wanted (RegApplication *self)
+{
+  return self->store != NULL && !reg_store_is_read_only (self->store) &&
+         self->settings != NULL && g_settings_get_boolean (self->settings, "daily-backups");
+}
+
+/* A few minutes past the next local midnight after @now: a day is 23 or
+ * 25 hours long when the clocks change, so not @now + 86400. */
+static gint64
+next_backup_time (gint64 now)
+{
+  g_autoptr(GDateTime) here = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (here),
+                                                         g_date_time_get_month (here),
+                                                         g_date_time_get_day_of_month (here),
+                                                         0, 0, 0);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (midnight, 1);
+
+  return g_date_time_to_unix (tomorrow) + BACKUP_AFTER_MIDNIGHT;
+}
+
+static gboolean on_backup_timeout (gpointer data);
+
+/* One timeout, for @due (wall-clock seconds); none when backups are off. */
+static void
+arm_backup (RegApplication *self,
+            gint64          due)
+{
+  gint64 delay;
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  self->backup_due = 0;
+  if (!self->backups_started || !backups_wanted (self))
+    return;
+
+  self->backup_due = due;
+  delay = CLAMP (due - backup_now (self), 1, G_MAXUINT);
+  self->backup_source = g_timeout_add_seconds ((guint) delay, on_backup_timeout, self);
+  g_source_set_name_by_id (self->backup_source, "[regulars] daily backup");
+}
+
+static void
+on_backup_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  RegApplication *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  self->backups_running--;
+  g_clear_error (&self->backup_error);
+  if (!reg_store_run_worker_finish (REG_STORE (source), result, &error))
+    {
+      g_warning ("Could not make today’s backup: %s", error->message);
+      self->backup_error = g_error_copy (error);
+      g_signal_emit (self, signals[BACKUP_FAILED], 0, error);
+    }
+
+  /* Then the next, a little after midnight. */
+  if (self->backups_started && self->backups_running == 0)
+    {
+      gint64 now = backup_now (self);
+
+      arm_backup (self, self->backup_again ? now + BACKUP_CHANGE_DELAY : next_backup_time (now));
+      self->backup_again = FALSE;
+    }
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+  g_application_release (G_APPLICATION (self));
+}
+
+/**
+ * reg_application_run_daily_backup:
+ *
+ * Makes today's daily backup (by the application's clock) in the
+ * store's backups folder unless it is there already, and deletes the
+ * oldest beyond "backups-to-keep", as the daily timer does; on a worker,
+ * so the window never waits for it. Does nothing when "daily-backups" is
+ * off, or with no database or a read-only one. A failure is also
+ * reported by #RegApplication::backup-failed.
+ */
+void
+reg_application_run_daily_backup (RegApplication      *self,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DailyBackup *backup;
+
+  g_return_if_fail (REG_IS_APPLICATION (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, reg_application_run_daily_backup);
+  if (!backups_wanted (self))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  backup = g_new0 (DailyBackup, 1);
+  backup->dir = reg_store_get_backup_dir (self->store);
+  backup->keep = (guint) MAX (g_settings_get_int (self->settings, "backups-to-keep"), 1);
+  backup->now = backup_now (self);
+
+  /* Closing the window mid-copy does not cut the copy short. */
+  g_application_hold (G_APPLICATION (self));
+  self->backups_running++;
+  reg_store_run_worker_async (self->store, daily_backup_thread, backup, daily_backup_free,
+                              NULL, on_backup_done, g_steal_pointer (&task));
+}
+
+gboolean
+reg_application_run_daily_backup_finish (RegApplication  *self,
+                                         GAsyncResult    *result,
+                                         GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* How the last daily backup failed, for a window opened since; NULL
+ * once one succeeds. */
+const GError *
+reg_application_get_last_backup_error (RegApplication *self)
+{
+  g_return_val_if_fail (REG_IS_APPLICATION (self), NULL);
+
+  return self->backup_error;
+}
+
+static void
+on_scheduled_backup_done (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      data)
+{
+  /* Reported already, by on_backup_done(). */
+  reg_application_run_daily_backup_finish (REG_APPLICATION (source), result, NULL);
+}
+
+static gboolean
+on_backup_timeout (gpointer data)
+{
+  RegApplication *self = data;
+
+  self->backup_source = 0;
+  self->backup_due = 0;
+  if (self->backups_running > 0)
+    self->backup_again = TRUE;
+  else
+    reg_application_run_daily_backup (self, on_scheduled_backup_done, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Turned on, or fewer to keep: now, or nearly. Turned off: no timer. */
+static void
+on_backup_settings_changed (RegApplication *self,
+                            const char     *key,
+                            GSettings      *settings)
+{
+  if (self->backups_running > 0)
+    self->backup_again = TRUE;
+  arm_backup (self, backup_now (self) + BACKUP_CHANGE_DELAY);
+}
+
+/* The wall clock jumped or the machine woke up (or a reminder rang): the
+ * timeout counts time awake, so aim it at the right moment again. */
+static void
+on_clock_ring (RegApplication *self,
+               RegClock       *clock)
+{
+  if (self->backup_source != 0)
+    arm_backup (self, MIN (self->backup_due, next_backup_time (backup_now (self))));
+}
+
+/* Only the real app makes backups (a window, or --background), never a
+ * command line that prints and exits. */
+static void
+start_backups (RegApplication *self)
+{
+  if (self->backups_started || self->store == NULL || reg_store_is_read_only (self->store))
+    return;
+  self->backups_started = TRUE;
+
+  g_signal_connect_object (self->settings, "changed::daily-backups",
+                           G_CALLBACK (on_backup_settings_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::backups-to-keep",
+                           G_CALLBACK (on_backup_settings_changed), self, G_CONNECT_SWAPPED);
+  if (self->clock != NULL)
+    g_signal_connect_object (self->clock, "ring", G_CALLBACK (on_clock_ring), self, G_CONNECT_SWAPPED);
+  arm_backup (self, backup_now (self) + BACKUP_START_DELAY);
+}
+
 static void on_follow_up_changed (RegApplication *self, gint64 id, gint64 customer_id, RegStore *store);
 
 /* Reminders come from the process that may write to the database: a
@@ -380,6 +649,7 @@ reg_application_command_line (GApplication            *app,
                                  g_settings_get_int64 (self->settings, "current-staff-id"));
 
   start_reminders (self);
+  start_backups (self);
 
   /* `regulars --background`: reminders with no window (at login). A
    * running instance that has a window keeps it. */
@@ -457,6 +727,7 @@ reg_application_activate (GApplication *app)
         g_warning ("%s", error->message);
     }
   start_reminders (self);
+  start_backups (self);
 
   gtk_window_present (get_main_window (self));
   if (self->agenda_on_start)
@@ -671,6 +942,13 @@ reg_application_shutdown (GApplication *app)
 {
   RegApplication *self = REG_APPLICATION (app);
 
+  self->backups_started = FALSE;
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  /* A backup under way is finished, not cut short: it takes seconds, and
+   * would leave its half-written copy behind. */
+  while (self->backups_running > 0)
+    g_main_context_iteration (NULL, TRUE);
+
   /* Before the store closes. */
   g_clear_object (&self->notifier);
   g_clear_object (&self->reminders);
@@ -689,6 +967,8 @@ reg_application_finalize (GObject *object)
   g_clear_object (&self->reminders);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->unshown, g_ptr_array_unref);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_clear_error (&self->backup_error);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -709,6 +989,16 @@ reg_application_class_init (RegApplicationClass *klass)
   app_class->command_line = reg_application_command_line;
   app_class->local_command_line = reg_application_local_command_line;
   app_class->shutdown = reg_application_shutdown;
+
+  /**
+   * RegApplication::backup-failed:
+   * @error: why, in words for the person at the keyboard
+   *
+   * Today's backup could not be made (or old ones not deleted).
+   */
+  signals[BACKUP_FAILED] = g_signal_new ("backup-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void

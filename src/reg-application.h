@@ -28,4 +28,12 @@ RegReminderService *reg_application_get_reminder_service (RegApplication *self);
 RegNotifier    *reg_application_get_notifier (RegApplication *self);
 gboolean        reg_application_is_in_background (RegApplication *self);
 
+void            reg_application_run_daily_backup        (RegApplication      *self,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean        reg_application_run_daily_backup_finish (RegApplication      *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+const GError   *reg_application_get_last_backup_error   (RegApplication      *self);
+
 G_END_DECLS

@@ -48,6 +48,11 @@ struct _RegPreferencesWindow
   AdwActionRow         *win_back_row;
   GtkSpinButton        *win_back_spin;
   GtkLabel             *win_back_unit;
+  AdwPreferencesGroup  *backups_group;
+  AdwActionRow         *daily_backups_row;
+  GtkSwitch            *daily_backups_switch;
+  AdwActionRow         *backups_to_keep_row;
+  GtkSpinButton        *backups_to_keep_spin;
 
   TargetRow             targets[4];      /* indexed by RegCaseSeverity */
   AdwActionRow         *working_days_row;
@@ -706,6 +711,19 @@ on_autostart_state_set (RegPreferencesWindow *self,
   return TRUE;
 }
 
+/* Where the daily backups go, as a person would read the folder's name. */
+static void
+show_backup_dir (RegPreferencesWindow *self)
+{
+  g_autofree char *dir = reg_store_get_backup_dir (self->store);
+  g_autofree char *name = g_filename_display_name (dir);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: %s is a folder, as in "/home/anna/.local/share/regulars/backups" */
+  subtitle = g_strdup_printf (_("Saved in %s"), name);
+  adw_action_row_set_subtitle (self->daily_backups_row, subtitle);
+}
+
 static void
 reg_preferences_window_constructed (GObject *object)
 {
@@ -721,15 +739,21 @@ reg_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   gtk_switch_set_active (self->autostart_switch, reg_autostart_is_enabled (self->settings));
   gtk_switch_set_state (self->autostart_switch, reg_autostart_is_enabled (self->settings));
+  g_settings_bind (self->settings, "daily-backups", self->daily_backups_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "backups-to-keep", self->backups_to_keep_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "daily-backups", self->backups_to_keep_row, "sensitive",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
 
-  /* Without a database there is nobody to manage. */
+  /* Without a database there is nobody to manage, and nothing to back up. */
   if (self->store == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->staff_page), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->targets_group), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->customers_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->backups_group), FALSE);
       return;
     }
+  show_backup_dir (self);
 
   /* Kept in the database, shared by every desk: shown as it changes. */
   show_shop_settings (self);
@@ -851,6 +875,11 @@ reg_preferences_window_class_init (RegPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, win_back_row);
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, win_back_spin);
   gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, win_back_unit);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, daily_backups_row);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, daily_backups_switch);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, backups_to_keep_row);
+  gtk_widget_class_bind_template_child (widget_class, RegPreferencesWindow, backups_to_keep_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_win_back_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_autostart_state_set);
   gtk_widget_class_bind_template_callback (widget_class, on_add_staff);
