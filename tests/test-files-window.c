@@ -545,6 +545,15 @@ check_backup_restore (RegApplication *app,
   wait_shown (GTK_WIDGET (window), "what was there before is kept as", TRUE);
   g_assert_cmpint (count (app, "SELECT count(*) FROM customers"), ==, 2);
   g_assert_cmpint (count (app, "SELECT count(*) FROM customers WHERE display_name = 'Added Later'"), ==, 0);
+
+  /* A daily backup that failed while nobody looked is said in the window. */
+  {
+    g_autoptr(GError) failed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                                    "Could not make today's backup: the disk is full");
+
+    g_signal_emit_by_name (app, "backup-failed", failed);
+    wait_shown (GTK_WIDGET (window), "Could not make today's backup: the disk is full", FALSE);
+  }
 }
 
 static gboolean

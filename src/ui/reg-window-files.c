@@ -17,6 +17,7 @@
 #include "exchange/reg-exchange.h"
 #include "exchange/reg-json.h"
 #include "model/reg-customer-list.h"
+#include "reg-application.h"
 #include "reg-import-window.h"
 #include "reg-window-private.h"
 
@@ -530,6 +531,27 @@ erase_customer_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "reg-name", g_strdup (reg_customer_get_display_name (customer)), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The daily backup runs without the window: a failure it met is said
+ * here, and stays until read. */
+static void
+on_backup_failed (RegWindow      *self,
+                  const GError   *error,
+                  RegApplication *app)
+{
+  reg_window_show_error (self, error);
+}
+
+void
+reg_window_files_set_up (RegWindow      *self,
+                         RegApplication *app)
+{
+  const GError *error = reg_application_get_last_backup_error (app);
+
+  g_signal_connect_object (app, "backup-failed", G_CALLBACK (on_backup_failed), self, G_CONNECT_SWAPPED);
+  if (error != NULL)
+    reg_window_show_error (self, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -21,5 +21,7 @@ void      reg_window_close_card           (RegWindow    *self);
 /* reg-window-files.c: import, export, backups and a customer's data */
 void      reg_window_files_class_init     (GtkWidgetClass *widget_class);
 void      reg_window_files_update_actions (RegWindow      *self);
+void      reg_window_files_set_up         (RegWindow      *self,
+                                           RegApplication *app);
 
 G_END_DECLS

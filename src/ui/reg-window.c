@@ -1367,6 +1367,7 @@ set_up (RegWindow *self)
       self->settings = g_object_ref (reg_application_get_settings (REG_APPLICATION (app)));
       if (reg_application_get_store (REG_APPLICATION (app)) != NULL)
         self->store = g_object_ref (reg_application_get_store (REG_APPLICATION (app)));
+      reg_window_files_set_up (self, REG_APPLICATION (app));
     }
   else
     self->settings = g_settings_new (BASE_ID);
