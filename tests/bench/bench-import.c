@@ -540,9 +540,9 @@ main (int   argc,
   same_ratio = import_rate / same_rate;
   g_print ("raw sqlite3, one plain table:                          %8.0f rows/s   peak RSS %6.1f MB\n",
            raw_rate, median (raw_rss));
-  g_print ("raw sqlite3, the same rows, indexes and search index: %8.0f cards/s  peak RSS %6.1f MB\n",
+  g_print ("%-54s %8.0f cards/s  peak RSS %6.1f MB\n", "raw sqlite3, the same rows, indexes and search index:",
            same_rate, median (same_rss));
-  g_print ("reg_vcard_import (read, parse, check, store, index):   %8.0f cards/s  peak RSS %6.1f MB\n",
+  g_print ("%-54s %8.0f cards/s  peak RSS %6.1f MB\n", "reg_vcard_import (read, parse, check, store, index):",
            import_rate, median (import_rss));
   g_print ("ratio import / raw, same rows: %.2f× (target ≥ %.1f×) %s\n",
            same_ratio, TARGET_RATIO, same_ratio >= TARGET_RATIO ? "met" : "missed");
