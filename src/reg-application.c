@@ -476,7 +476,16 @@ start_backups (RegApplication *self)
                            G_CALLBACK (on_backup_settings_changed), self, G_CONNECT_SWAPPED);
   if (self->clock != NULL)
     g_signal_connect_object (self->clock, "ring", G_CALLBACK (on_clock_ring), self, G_CONNECT_SWAPPED);
-  arm_backup (self, backup_now (self) + BACKUP_START_DELAY);
+
+  /* Started again the same day: nothing to do until after midnight, so
+   * no timer wakes the process in between. */
+  {
+    gint64 now = backup_now (self);
+    g_autofree char *dir = reg_store_get_backup_dir (self->store);
+    g_autofree char *today = reg_store_get_daily_backup_path (dir, now);
+
+    arm_backup (self, g_file_test (today, G_FILE_TEST_EXISTS) ? next_backup_time (now) : now + BACKUP_START_DELAY);
+  }
 }
 
 static void on_follow_up_changed (RegApplication *self, gint64 id, gint64 customer_id, RegStore *store);

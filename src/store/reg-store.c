@@ -5184,6 +5184,17 @@ reg_store_get_backup_dir (RegStore *self)
   return g_build_filename (dir, "backups", NULL);
 }
 
+/* Where the daily backup of @now's local date goes in @dir. */
+char *
+reg_store_get_daily_backup_path (const char *dir,
+                                 gint64      now)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  g_autofree char *name = g_date_time_format (today, "regulars-%Y-%m-%d.db");
+
+  return g_build_filename (dir, name, NULL);
+}
+
 /* "regulars-YYYY-MM-DD.db", and nothing else. */
 static gboolean
 is_daily_backup_name (const char *name)
@@ -5222,8 +5233,6 @@ reg_store_backup_daily (RegStore    *self,
                         gint64       now,
                         GError     **error)
 {
-  g_autoptr(GDateTime) today = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) listing = NULL;
@@ -5243,9 +5252,7 @@ reg_store_backup_daily (RegStore    *self,
       return FALSE;
     }
 
-  today = g_date_time_new_from_unix_local (now);
-  name = g_date_time_format (today, "regulars-%Y-%m-%d.db");
-  path = g_build_filename (dir, name, NULL);
+  path = reg_store_get_daily_backup_path (dir, now);
   if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
       !reg_store_backup (self, path, FALSE, error))
     return FALSE;

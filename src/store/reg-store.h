@@ -466,6 +466,8 @@ gboolean      reg_store_backup                 (RegStore          *self,
                                                 gboolean           replace,
                                                 GError           **error);
 char         *reg_store_get_backup_dir         (RegStore          *self);
+char         *reg_store_get_daily_backup_path  (const char        *dir,
+                                                gint64             now);
 gboolean      reg_store_backup_daily           (RegStore          *self,
                                                 const char        *dir,
                                                 guint              keep,
