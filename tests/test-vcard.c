@@ -575,6 +575,12 @@ test_bad_files (Fixture       *f,
                        REG_VCARD_ERROR_MALFORMED, "not UTF-8");
   assert_import_fails (f, "nul.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:A\0B\nEND:VCARD\n", 41,
                        REG_VCARD_ERROR_MALFORMED, "binary");
+  /* Found by fuzz-vcard: quoted-printable that decodes to half a UTF-8
+   * character, and an unquoted "=" in a parameter's value. */
+  assert_import_fails (f, "qp-half-char.vcf", "BEGIN:VCARD\nFN:Anna\nNOTE;QUOTED-PRINTABLE:=Ce\nEND:VCARD\n", -1,
+                       REG_VCARD_ERROR_MALFORMED, "line 3, card 1, NOTE");
+  assert_import_fails (f, "param-equals.vcf", "BEGIN:VCARD\nFN:Anna\nTEL;TYPE=A=B:1\nEND:VCARD\n", -1,
+                       REG_VCARD_ERROR_MALFORMED, "line 3, card 1, TEL");
 
   /* A 9 MB field: refused, not swallowed. */
   while (huge->len < 9 * 1024 * 1024)

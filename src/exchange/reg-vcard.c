@@ -676,6 +676,29 @@ parse_card (ImportJob   *job,
   /* EVCard keeps the file's order: the nth attribute is the nth line. */
   lines_match = g_list_length (attrs) == card->lines->len;
 
+  /* EVCard decodes quoted-printable to bytes and converts them only from
+   * a character set it knows, so "=C3" alone, or Latin-1 bytes with no
+   * CHARSET, stay as they are; and it reads its own values as UTF-8
+   * (e_vcard_to_string runs past the end of one that ends in half a
+   * character). Nothing that is not UTF-8 goes further. */
+  for (GList *l = attrs; l != NULL; l = l->next, index++)
+    {
+      EVCardAttribute *attr = l->data;
+
+      for (GList *v = e_vcard_attribute_get_values (attr); v != NULL; v = v->next)
+        if (!g_utf8_validate (v->data, -1, NULL))
+          {
+            guint line_no = lines_match ? g_array_index (card->line_nos, guint, index) : card->begin_line;
+
+            *failed = TRUE;
+            return card_failed (job, line_no, card->number, e_vcard_attribute_get_name (attr),
+                                g_strdup (_("The quoted-printable text is not valid in the character set "
+                                            "the card names (UTF-8 when it names none)")),
+                                error);
+          }
+    }
+  index = 0;
+
   for (GList *l = attrs; l != NULL; l = l->next)
     {
       EVCardAttribute *attr = l->data;
@@ -877,7 +900,10 @@ parse_card (ImportJob   *job,
 }
 
 /* Parameters between @p and @end, each ;NAME=value or vCard 2.1's bare
- * ;VALUE: names of letters, digits and dashes, as EVCard expects. */
+ * ;VALUE: names of letters, digits and dashes, as EVCard expects. An
+ * unquoted value with an "=" of its own is refused: EVCard 3.46 takes
+ * the text before it for another parameter's name and leaks the first
+ * (TYPE=A=B). Quoted, as in LABEL="a=b", it is read as it is. */
 static gboolean
 params_are_valid (const char *p,
                   const char *end)
@@ -902,6 +928,8 @@ params_are_valid (const char *p,
           for (p++; p < end && (quoted || *p != ';'); p++)
             if (*p == '"')
               quoted = !quoted;
+            else if (*p == '=' && !quoted)
+              return FALSE;
         }
     }
   return TRUE;

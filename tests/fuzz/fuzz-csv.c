@@ -1,12 +1,16 @@
 /* fuzz-csv.c: libFuzzer target for the CSV reader and importer
  *
  * Each input is read record by record from memory, then written to a
- * file and imported with bad rows listed rather than fatal, into one
- * database kept for the whole run.
+ * file and imported with bad rows listed rather than fatal, into an
+ * empty database (fuzz-util.c).
  *
  *   CC=clang meson setup _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
  *   ninja -C _build-fuzz tests/fuzz/fuzz-csv
- *   _build-fuzz/tests/fuzz/fuzz-csv -max_len=65536 tests/fuzz/corpus-csv tests/fixtures/csv
+ *   TMPDIR=/dev/shm _build-fuzz/tests/fuzz/fuzz-csv -max_len=65536 \
+ *     -dict=tests/fuzz/csv.dict tests/fuzz/corpus/csv
+ *
+ * Without -Dfuzzing, the same target is built with fuzz-main.c and
+ * the test suite runs it once over tests/fuzz/corpus/csv.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,31 +18,19 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <stdint.h>
 
 #include "exchange/reg-csv.h"
+#include "fuzz-util.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-static char *dir;
-static char *input_path;
-static RegStore *store;
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
-
-  dir = g_dir_make_tmp ("regulars-fuzz-csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (dir, "regulars.db", NULL);
-  input_path = g_build_filename (dir, "input.csv", NULL);
-  store = reg_store_open (db_path, &error);
-  g_assert_no_error (error);
+  reg_fuzz_init ("input.csv");
   return 0;
 }
 
@@ -46,9 +38,11 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  const char *input_path = reg_fuzz_input_path ();
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (g_memdup2 (data, size), (gssize) size, g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(RegCsvReader) reader = reg_csv_reader_new (stream, "input.csv", NULL, &error);
+  g_autoptr(RegStore) store = NULL;
   RegCsvImportOptions options;
   g_auto(RegCsvImportResult) result = { 0 };
   GPtrArray *fields;
@@ -68,6 +62,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   reg_csv_import_options_init (&options);
   options.skip_bad_rows = TRUE;
   options.duplicates = size > 0 ? data[0] % 3 : REG_CSV_DUPLICATES_MERGE;
+  store = reg_fuzz_open_store ();
   reg_csv_import (store, input_path, NULL, &options, &result, NULL, &error);
   return 0;
 }
