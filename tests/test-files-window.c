@@ -1,6 +1,12 @@
 /* test-files-window.c: Import…, Export…, Back Up…, Restore From Backup…
  * in the main menu, and Export Their Data… and Erase for Good… on the
- * card, driven through the real file chooser and dialogs under Xvfb
+ * card, driven through the real windows and dialogs under Xvfb
+ *
+ * Built twice. As test-file-chooser (REG_TEST_FILE_CHOOSER) every file is
+ * picked in GTK's own file chooser, as a person picks it; GTK 4.8's file
+ * chooser leaks by itself, so that program runs without LeakSanitizer.
+ * As test-files-window the import window is opened on the file directly
+ * and everything but the choosers runs with LeakSanitizer on.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -90,6 +96,7 @@ count (RegApplication *app,
   return reg_test_sql_int (reg_application_get_store (app), sql);
 }
 
+#ifdef REG_TEST_FILE_CHOOSER
 /* ------------------------------------------------------------------ */
 /* Driving the file chooser as a person would: pick a file, press the
  * accept button. Without a portal, GtkFileChooserNative shows GTK's own
@@ -162,6 +169,9 @@ press_accept (GtkWindow *chooser)
     }
   if (shown != NULL)
     g_object_remove_weak_pointer (G_OBJECT (shown), (gpointer *) &shown);
+  /* The chooser reads folders in GIO's threads; what it asked for comes
+   * back, and is dropped, before the test goes on. */
+  reg_test_spin (300);
   reg_test_settle ();
 }
 
@@ -254,6 +264,8 @@ choose_save (const char *dir,
   return offered;
 }
 
+#endif
+
 static gboolean
 label_is (GtkWidget     *widget,
           gconstpointer  text)
@@ -314,6 +326,23 @@ import_window (void)
   return REG_IMPORT_WINDOW (window);
 }
 
+/* Import… in the main menu, and @path chosen. */
+static RegImportWindow *
+import_file (RegWindow  *window,
+             const char *path)
+{
+#ifdef REG_TEST_FILE_CHOOSER
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
+  choose_open (path);
+#else
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (reg_import_window_new (GTK_WINDOW (window),
+                                                         reg_application_get_store (REG_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)))), file)));
+#endif
+  return import_window ();
+}
+
 static void
 close_import_window (RegImportWindow *window)
 {
@@ -350,9 +379,7 @@ check_import_vcard (RegApplication *app,
   RegImportWindow *import;
   AdwComboRow *duplicates;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
-  choose_open (google);
-  import = import_window ();
+  import = import_file (window, google);
   duplicates = ADW_COMBO_ROW (reg_test_find_widget (GTK_WIDGET (import), ADW_TYPE_COMBO_ROW, row_titled, "_Duplicates"));
   g_assert_nonnull (duplicates);
   g_assert_cmpuint (adw_combo_row_get_selected (duplicates), ==, 0);   /* merge */
@@ -362,9 +389,7 @@ check_import_vcard (RegApplication *app,
   close_import_window (import);
 
   /* Again, skipping those already known: each is listed. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
-  choose_open (google);
-  import = import_window ();
+  import = import_file (window, google);
   duplicates = ADW_COMBO_ROW (reg_test_find_widget (GTK_WIDGET (import), ADW_TYPE_COMBO_ROW, row_titled, "_Duplicates"));
   adw_combo_row_set_selected (duplicates, 1);
   gtk_widget_activate_action (GTK_WIDGET (import), "import.start", NULL);
@@ -375,9 +400,7 @@ check_import_vcard (RegApplication *app,
   close_import_window (import);
 
   /* A broken card: all or nothing, the place named, then the rest. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
-  choose_open (malformed);
-  import = import_window ();
+  import = import_file (window, malformed);
   gtk_widget_activate_action (GTK_WIDGET (import), "import.start", NULL);
   wait_shown (GTK_WIDGET (import), "Nothing Was Imported", FALSE);
   wait_shown (GTK_WIDGET (import), "“malformed.vcf”, line 10, card 2", TRUE);
@@ -403,9 +426,7 @@ check_import_csv (RegApplication *app,
   AdwComboRow *name_row = NULL;
   AdwComboRow *notes_row = NULL;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
-  choose_open (google);
-  import = import_window ();
+  import = import_file (window, google);
 
   rows = reg_test_find_widgets (GTK_WIDGET (import), ADW_TYPE_COMBO_ROW);
   for (guint i = 0; i < rows->len; i++)
@@ -452,9 +473,7 @@ check_import_csv (RegApplication *app,
 
     g_assert_true (g_file_get_contents (garbage, &bytes, &length, NULL));
     g_assert_true (g_file_set_contents (copy, bytes, length, NULL));
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
-    choose_open (copy);
-    import = import_window ();
+    import = import_file (window, copy);
     wait_shown (GTK_WIDGET (import), "Nothing Was Imported", FALSE);
     wait_shown (GTK_WIDGET (import), "regulars-garbage.csv", TRUE);
     close_import_window (import);
@@ -462,6 +481,7 @@ check_import_csv (RegApplication *app,
   }
 }
 
+#ifdef REG_TEST_FILE_CHOOSER
 /* Export… writes the list as it is shown, in the format chosen. */
 static void
 check_export (RegApplication *app,
@@ -496,7 +516,9 @@ check_export (RegApplication *app,
   g_assert_nonnull (strstr (text, "Zoë Brown"));
   g_assert_null (strstr (text, "Omar"));
 }
+#endif
 
+#ifdef REG_TEST_FILE_CHOOSER
 /* Back Up… makes a checked copy; Restore From Backup… brings it back
  * after asking, keeping what was there as a backup first. */
 static void
@@ -545,15 +567,20 @@ check_backup_restore (RegApplication *app,
   wait_shown (GTK_WIDGET (window), "what was there before is kept as", TRUE);
   g_assert_cmpint (count (app, "SELECT count(*) FROM customers"), ==, 2);
   g_assert_cmpint (count (app, "SELECT count(*) FROM customers WHERE display_name = 'Added Later'"), ==, 0);
+}
+#endif
 
-  /* A daily backup that failed while nobody looked is said in the window. */
-  {
-    g_autoptr(GError) failed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                                                    "Could not make today's backup: the disk is full");
+/* A daily backup that failed while nobody looked is said in the window. */
+static void
+check_backup_failed (RegApplication *app,
+                     gpointer        data)
+{
+  RegWindow *window = main_window (app);
+  g_autoptr(GError) failed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                                  "Could not make today's backup: the disk is full");
 
-    g_signal_emit_by_name (app, "backup-failed", failed);
-    wait_shown (GTK_WIDGET (window), "Could not make today's backup: the disk is full", FALSE);
-  }
+  g_signal_emit_by_name (app, "backup-failed", failed);
+  wait_shown (GTK_WIDGET (window), "Could not make today's backup: the disk is full", FALSE);
 }
 
 static gboolean
@@ -562,10 +589,23 @@ customer_open (gpointer data)
   return reg_window_get_customer (data) != NULL;
 }
 
-/* On the card: the customer's data as JSON, and erasing them for good. */
 static void
-check_customer_data (RegApplication *app,
-                     gpointer        data)
+open_omar (RegWindow *window,
+           Shop      *shop)
+{
+  GtkEditable *search = GTK_EDITABLE (reg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL, NULL));
+
+  gtk_editable_set_text (search, "quintess");
+  reg_test_settle ();
+  g_assert_true (reg_test_wait_until (customer_open, window, 5000));
+  g_assert_cmpint (reg_customer_get_id (reg_window_get_customer (window)), ==, shop->omar);
+}
+
+#ifdef REG_TEST_FILE_CHOOSER
+/* On the card: the customer's data as JSON. */
+static void
+check_export_customer (RegApplication *app,
+                       gpointer        data)
 {
   Shop *shop = data;
   RegWindow *window = main_window (app);
@@ -573,15 +613,9 @@ check_customer_data (RegApplication *app,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *offered = NULL;
-  GtkEditable *search = GTK_EDITABLE (reg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL, NULL));
   JsonObject *customer;
-  GtkWindow *dialog;
 
-  gtk_editable_set_text (search, "quintess");
-  reg_test_settle ();
-  g_assert_true (reg_test_wait_until (customer_open, window, 5000));
-  g_assert_cmpint (reg_customer_get_id (reg_window_get_customer (window)), ==, shop->omar);
-
+  open_omar (window, shop);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-customer", NULL);
   offered = choose_save (shop->dir, "omar.json", NULL);
   g_assert_cmpstr (offered, ==, "Omar Quintessential-Haddad.json");
@@ -590,8 +624,21 @@ check_customer_data (RegApplication *app,
   g_assert_no_error (error);
   customer = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "customer");
   g_assert_cmpint (json_object_get_int_member (customer, "id"), ==, shop->omar);
+}
+#endif
 
-  /* Erase: the dialog says backups keep them; Cancel keeps them here. */
+/* On the card: erased for good, after a dialog that says what stays. */
+static void
+check_erase (RegApplication *app,
+             gpointer        data)
+{
+  Shop *shop = data;
+  RegWindow *window = main_window (app);
+  GtkWindow *dialog;
+
+  open_omar (window, shop);
+
+  /* The dialog says backups keep them; Cancel keeps them here. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.erase-customer", NULL);
   dialog = reg_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
@@ -624,9 +671,13 @@ check_customer_data (RegApplication *app,
 
 FILES_TEST (import_vcard)
 FILES_TEST (import_csv)
+FILES_TEST (erase)
+FILES_TEST (backup_failed)
+#ifdef REG_TEST_FILE_CHOOSER
 FILES_TEST (export)
 FILES_TEST (backup_restore)
-FILES_TEST (customer_data)
+FILES_TEST (export_customer)
+#endif
 
 int
 main (int   argc,
@@ -636,9 +687,13 @@ main (int   argc,
 
   g_test_add_func ("/files-window/import/vcard", test_import_vcard);
   g_test_add_func ("/files-window/import/csv-columns", test_import_csv);
+  g_test_add_func ("/files-window/customer/erase", test_erase);
+  g_test_add_func ("/files-window/backup/failed", test_backup_failed);
+#ifdef REG_TEST_FILE_CHOOSER
   g_test_add_func ("/files-window/export/shown-list", test_export);
-  g_test_add_func ("/files-window/backup-restore", test_backup_restore);
-  g_test_add_func ("/files-window/customer/export-and-erase", test_customer_data);
+  g_test_add_func ("/files-window/backup/restore", test_backup_restore);
+  g_test_add_func ("/files-window/customer/export", test_export_customer);
+#endif
 
   return g_test_run ();
 }
