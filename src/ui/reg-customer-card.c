@@ -144,6 +144,163 @@ static void move_crib_note       (RegCustomerCard *self,
                                   const char      *focus_button);
 
 /* ------------------------------------------------------------------ */
+/* Rows that wrap                                                       */
+
+/* A visit note, a promise or a complaint is shown whole, over as many
+ * lines as it takes, as the title of an AdwActionRow. GTK 4.8 measures
+ * such a row slowly: the row's header box asks its title box what width
+ * it needs at each of a series of trial heights, and for each of those
+ * the title box asks its labels their heights at a series of trial
+ * widths, each answer a new Pango layout of the whole text; and a
+ * wrapping label measures its minimum width by breaking its text after
+ * every character. Twenty visit notes took some 150 ms to measure before
+ * the card was first drawn; the rest of the card, about 30 ms.
+ *
+ * RegWrapLayout takes the place of the title box's own GtkBoxLayout and
+ * hands every request on to it, except that it asks for the width of the
+ * title and subtitle as such, not for a given height: a column of wrapped
+ * lines is laid out for the width it is given, and the header gives it
+ * all the width there is. The rows look the same, to the pixel.
+ *
+ * The title box stays a GtkBox, but with another layout manager its
+ * gtk_box_ and orientation accessors must not be called; neither
+ * Regulars nor AdwActionRow calls them after the row is built. */
+
+/* The least a visit note may be narrowed to, in characters: enough that
+ * measuring it breaks a long note into a few dozen lines instead of one
+ * line per character, and, with the icon before it, far narrower than
+ * the card's other rows need, so the card is as narrow as it was. (Rows
+ * with buttons after the text keep their labels' own minimum.) */
+#define VISIT_MIN_CHARS 12
+
+#define REG_TYPE_WRAP_LAYOUT (reg_wrap_layout_get_type ())
+
+G_DECLARE_FINAL_TYPE (RegWrapLayout, reg_wrap_layout, REG, WRAP_LAYOUT, GtkLayoutManager)
+
+struct _RegWrapLayout
+{
+  GtkLayoutManager  parent_instance;
+
+  GtkLayoutManager *box_layout;   /* the title box's own */
+};
+
+G_DEFINE_FINAL_TYPE (RegWrapLayout, reg_wrap_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+static GtkSizeRequestMode
+reg_wrap_layout_get_request_mode (GtkLayoutManager *manager,
+                                  GtkWidget        *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+reg_wrap_layout_measure (GtkLayoutManager *manager,
+                         GtkWidget        *widget,
+                         GtkOrientation    orientation,
+                         int               for_size,
+                         int              *minimum,
+                         int              *natural,
+                         int              *minimum_baseline,
+                         int              *natural_baseline)
+{
+  RegWrapLayout *self = REG_WRAP_LAYOUT (manager);
+
+  /* Height for width only: the width does not depend on the height. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    for_size = -1;
+  gtk_layout_manager_measure (self->box_layout, widget, orientation, for_size,
+                              minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+reg_wrap_layout_allocate (GtkLayoutManager *manager,
+                          GtkWidget        *widget,
+                          int               width,
+                          int               height,
+                          int               baseline)
+{
+  RegWrapLayout *self = REG_WRAP_LAYOUT (manager);
+
+  gtk_layout_manager_allocate (self->box_layout, widget, width, height, baseline);
+}
+
+static void
+reg_wrap_layout_finalize (GObject *object)
+{
+  RegWrapLayout *self = REG_WRAP_LAYOUT (object);
+
+  g_clear_object (&self->box_layout);
+
+  G_OBJECT_CLASS (reg_wrap_layout_parent_class)->finalize (object);
+}
+
+static void
+reg_wrap_layout_class_init (RegWrapLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  object_class->finalize = reg_wrap_layout_finalize;
+  layout_class->get_request_mode = reg_wrap_layout_get_request_mode;
+  layout_class->measure = reg_wrap_layout_measure;
+  layout_class->allocate = reg_wrap_layout_allocate;
+}
+
+static void
+reg_wrap_layout_init (RegWrapLayout *self)
+{
+}
+
+/* The box holding an AdwActionRow's title and subtitle labels. */
+static GtkWidget *
+find_title_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, "title"))
+        return child;
+      if ((found = find_title_box (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An action row whose title, and subtitle, wrap over as many lines as
+ * they take, quick to measure (see RegWrapLayout); @min_chars, if not 0,
+ * is the least width of each, in characters. */
+static GtkWidget *
+wrapping_row_new (int min_chars)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *title_box;
+  RegWrapLayout *layout;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  /* Should libadwaita build its rows differently, they are only slower. */
+  title_box = find_title_box (row);
+  if (title_box == NULL || !GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (title_box)))
+    return row;
+
+  for (GtkWidget *label = gtk_widget_get_first_child (title_box);
+       label != NULL && min_chars > 0;
+       label = gtk_widget_get_next_sibling (label))
+    if (GTK_IS_LABEL (label) && gtk_label_get_width_chars (GTK_LABEL (label)) < 0)
+      gtk_label_set_width_chars (GTK_LABEL (label), min_chars);
+
+  layout = g_object_new (REG_TYPE_WRAP_LAYOUT, NULL);
+  layout->box_layout = g_object_ref (gtk_widget_get_layout_manager (title_box));
+  gtk_widget_set_layout_manager (title_box, GTK_LAYOUT_MANAGER (layout));   /* takes it */
+  return row;
+}
+
+/* ------------------------------------------------------------------ */
 /* Helpers                                                              */
 
 static void
@@ -1682,7 +1839,7 @@ create_follow_up_row (gpointer item,
   RegFollowUp *follow_up = item;
   gint64 id = reg_follow_up_get_id (follow_up);
   g_autoptr(GMenuModel) menu = follow_up_menu_new (id);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = wrapping_row_new (0);
   GtkWidget *icon = prefix_icon_new ("alarm-symbolic");
   GtkWidget *done = icon_button_new ("object-select-symbolic", _("Mark as Done"));
   GtkWidget *more = gtk_menu_button_new ();
@@ -1699,8 +1856,6 @@ create_follow_up_row (gpointer item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("More Actions"),
                                   -1);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), done);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);
@@ -1903,7 +2058,7 @@ create_case_row (gpointer item,
 {
   RegCustomerCard *self = user_data;
   RegCase *kase = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = wrapping_row_new (0);
   GtkWidget *icon = prefix_icon_new ("dialog-warning-symbolic");
   GtkWidget *flag = gtk_label_new (NULL);
   GtkWidget *chevron = prefix_icon_new ("go-next-symbolic");
@@ -1911,9 +2066,6 @@ create_case_row (gpointer item,
   gtk_widget_add_css_class (flag, "caption");
   gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
@@ -2076,11 +2228,9 @@ create_visit_row (gpointer item,
 {
   RegCustomerCard *self = user_data;
   RegVisit *visit = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = wrapping_row_new (VISIT_MIN_CHARS);
   GtkWidget *icon = prefix_icon_new (channel_icon_name (reg_visit_get_channel (visit)));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_widget_add_css_class (row, "visit");
   g_object_set_data_full (G_OBJECT (row), "reg-visit", g_object_ref (visit), g_object_unref);
