@@ -1180,6 +1180,7 @@ typedef struct
   GStrv                header;
   GHashTable          *contacts;    /* "e:folded" or "p:digits" → customer id */
   GArray              *touched;     /* existing customers merged into */
+  gint64               first_id;    /* of the customers this import adds */
   guint64              total_bytes;
 } ImportJob;
 
@@ -1713,7 +1714,7 @@ import_rows (RegStore      *bulk,
   if (!reg_store_foreach_contact (bulk, remember_contact, job->contacts, error))
     return FALSE;
 
-  if (!reg_store_begin_bulk_load (bulk, error))
+  if (!reg_store_import_begin (bulk, &job->first_id, error))
     return FALSE;
 
   for (;;)
@@ -1806,7 +1807,7 @@ import_rows (RegStore      *bulk,
         }
 
       g_ptr_array_add (row.notes, NULL);
-      if (!reg_store_bulk_add_customer (bulk, row.customer, (const char * const *) row.notes->pdata, error))
+      if (!reg_store_import_customer (bulk, row.customer, (const char * const *) row.notes->pdata, NULL, error))
         return FALSE;
       result->n_imported++;
       remember_customer (job->contacts, row.customer);
@@ -1827,7 +1828,7 @@ import_rows (RegStore      *bulk,
   if (job->options.progress)
     job->options.progress (job->total_bytes, job->total_bytes, job->options.progress_data);
 
-  return reg_store_end_bulk_load (bulk, job->touched, error);
+  return reg_store_import_end (bulk, job->first_id, job->touched, error);
 }
 
 static ImportJob *

@@ -4351,143 +4351,6 @@ reg_store_foreach_contact (RegStore            *self,
   return TRUE;
 }
 
-static const char SQL_IMPORT_FIRST_NEW[] =
-  "SELECT ifnull (max (id), 0) + 1 FROM customers";
-
-gboolean
-reg_store_begin_bulk_load (RegStore  *bulk,
-                           GError   **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 first = 1;
-
-  g_return_val_if_fail (REG_IS_STORE (bulk), FALSE);
-
-  if (!(stmt = reg_store_prepare (bulk, SQL_IMPORT_FIRST_NEW, error)))
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    first = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  g_object_set_data_full (G_OBJECT (bulk), "reg-bulk-first-new",
-                          g_memdup2 (&first, sizeof first), g_free);
-  return reg_store_suspend_search_index (bulk, error);
-}
-
-static const char SQL_IMPORT_UNINDEX_ONE[] =
-  "DELETE FROM customer_search WHERE rowid = ?1";
-
-static const char SQL_IMPORT_REINDEX_ONE[] =
-  "INSERT INTO customer_search (rowid, fields, notes, visits) "
-  "SELECT id, fields, notes, visits FROM customer_search_source WHERE id = ?1";
-
-gboolean
-reg_store_end_bulk_load (RegStore  *bulk,
-                         GArray    *touched_ids,
-                         GError   **error)
-{
-  const gint64 *first = g_object_get_data (G_OBJECT (bulk), "reg-bulk-first-new");
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (first != NULL, FALSE);
-
-  for (guint i = 0; touched_ids != NULL && i < touched_ids->len; i++)
-    {
-      gint64 id = g_array_index (touched_ids, gint64, i);
-
-      if (id >= *first)
-        continue;
-      if (!(stmt = reg_store_prepare (bulk, SQL_IMPORT_UNINDEX_ONE, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!step_done (bulk, stmt, _("build the search index"), error))
-        return FALSE;
-      if (!(stmt = reg_store_prepare (bulk, SQL_IMPORT_REINDEX_ONE, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!step_done (bulk, stmt, _("build the search index"), error))
-        return FALSE;
-    }
-
-  return reg_store_resume_search_index (bulk, *first, error);
-}
-
-static const char SQL_CSV_CRIB_NOTE[] =
-  "INSERT INTO crib_notes (customer_id, position, text, created_at, updated_at) "
-  "VALUES (?1, ?2, ?3, ?4, ?4)";
-
-gboolean
-reg_store_bulk_add_customer (RegStore            *bulk,
-                             RegCustomer         *customer,
-                             const char * const  *crib_notes,
-                             GError             **error)
-{
-  const char * const *tags = reg_customer_get_tags (customer);
-  gint64 now = reg_store_now (bulk);
-  sqlite3_stmt *stmt;
-  gint64 id;
-  int position = 0;
-
-  g_return_val_if_fail (REG_IS_STORE (bulk), FALSE);
-  g_return_val_if_fail (bulk->tx_depth > 0, FALSE);
-  g_return_val_if_fail (reg_customer_get_id (customer) == 0, FALSE);
-
-  if (!reg_customer_validate (customer, error))
-    {
-      invalid_to_store_error (error);
-      return FALSE;
-    }
-
-  reg_customer_set_created_at (customer, now);
-  reg_customer_set_updated_at (customer, now);
-  reg_customer_set_consent_at (customer, reg_customer_get_consent (customer) ? now : 0);
-
-  if (!(stmt = reg_store_prepare (bulk, SQL_CUSTOMER_INSERT, error)))
-    return FALSE;
-  bind_object (stmt, G_OBJECT (customer), customer_props, G_N_ELEMENTS (customer_props));
-  sqlite3_bind_text (stmt, G_N_ELEMENTS (customer_props) + 1, family_key (customer), -1, g_free);
-  if (!step_done (bulk, stmt, _("save a customer"), error))
-    return FALSE;
-  id = sqlite3_last_insert_rowid (bulk->db);
-  reg_customer_set_id (customer, id);
-
-  if (!write_contact_list (bulk, id, "phone", reg_customer_get_phones (customer), error) ||
-      !write_contact_list (bulk, id, "email", reg_customer_get_emails (customer), error))
-    return FALSE;
-
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    {
-      if (is_blank (tags[i]))
-        continue;
-      if (!(stmt = reg_store_prepare (bulk, SQL_TAG_ENSURE, error)))
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_STATIC);
-      if (!step_done (bulk, stmt, _("save a customer"), error))
-        return FALSE;
-      if (!(stmt = reg_store_prepare (bulk, SQL_TAG_LINK, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_STATIC);
-      if (!step_done (bulk, stmt, _("save a customer"), error))
-        return FALSE;
-    }
-
-  for (guint i = 0; crib_notes != NULL && crib_notes[i] != NULL; i++)
-    {
-      if (is_blank (crib_notes[i]))
-        continue;
-      if (!(stmt = reg_store_prepare (bulk, SQL_CSV_CRIB_NOTE, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, position++);
-      sqlite3_bind_text (stmt, 3, crib_notes[i], -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, now);
-      if (!step_done (bulk, stmt, _("save a crib note"), error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-/* End of importing (CSV) --------------------------------------------- */
 
 /* ------------------------------------------------------------------ */
 /* Importing from other address books (src/exchange/reg-vcard.c)        */
@@ -4512,9 +4375,9 @@ static const char SQL_IMPORT_CUSTOMER[] =
   "INSERT INTO customers (display_name, given_name, family_name, company, "
   "  street, locality, region, postal_code, country, birthday, "
   "  kind, internal, vip, consent, consent_at, created_at, updated_at, "
-  "  name_key, family_key) "
+  "  name_key, family_key, owner_id) "
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, "
-  "  reg_fold (?1), ?17)";
+  "  reg_fold (?1), ?17, nullif (?18, 0))";
 
 static const char SQL_IMPORT_CRIB_NOTE[] =
   "INSERT INTO crib_notes (customer_id, position, text, created_at, updated_at) "
@@ -4777,6 +4640,7 @@ reg_store_import_customer (RegStore            *self,
     sqlite3_bind_int64 (stmt, 15, now);
   sqlite3_bind_int64 (stmt, 16, now);
   sqlite3_bind_text (stmt, 17, family_key (customer), -1, g_free);
+  sqlite3_bind_int64 (stmt, 18, reg_customer_get_owner_id (customer));
   if (!step_done (self, stmt, _("save a customer"), error))
     return FALSE;
 

@@ -399,7 +399,7 @@ gboolean      reg_store_fill_sample_data       (RegStore          *self,
                                                 GCancellable      *cancellable,
                                                 GError           **error);
 
-/* Importing (CSV) ----------------------------------------------------- */
+/* Importing ----------------------------------------------------------- */
 
 /* Calls @func for every phone and email of every live customer, for
  * finding duplicates in memory instead of one query per imported row. */
@@ -411,25 +411,12 @@ gboolean      reg_store_foreach_contact        (RegStore          *self,
                                                 RegStoreContactFunc func,
                                                 gpointer           user_data,
                                                 GError           **error);
-/* Inside reg_store_run_bulk: stop indexing row by row, then index every
- * customer added since, and those in @touched_ids (gint64), in one pass. */
-gboolean      reg_store_begin_bulk_load        (RegStore          *bulk,
-                                                GError           **error);
-gboolean      reg_store_end_bulk_load          (RegStore          *bulk,
-                                                GArray            *touched_ids,
-                                                GError           **error);
-/* Inside reg_store_run_bulk: a new customer with its phones, emails,
- * tags and @crib_notes, without the bookkeeping a card needs (no change
- * signal, no live object: the bulk run ends with "reloaded"). */
-gboolean      reg_store_bulk_add_customer      (RegStore          *bulk,
-                                                RegCustomer       *customer,
-                                                const char * const *crib_notes,
-                                                GError           **error);
-/* End of importing (CSV) ---------------------------------------------- */
 
-/* Importing from other address books (src/exchange/reg-vcard.c).
- * reg_store_import_begin(), reg_store_import_customer() and
- * reg_store_import_end() run inside a RegStoreBulkFunc. */
+/* Bulk loads (imports, sample profiles): reg_store_import_begin(), then
+ * reg_store_import_customer() for each new customer, without the
+ * bookkeeping a card needs (no live object, no change signal: the bulk
+ * run ends with "reloaded"), then reg_store_import_end() indexes them for
+ * search in one pass; all inside a RegStoreBulkFunc. */
 gboolean      reg_store_import_begin           (RegStore            *self,
                                                 gint64              *first_id,
                                                 GError             **error);

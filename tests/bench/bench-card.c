@@ -155,7 +155,7 @@ add_customer (RegStore            *bulk,
   reg_customer_set_vip (customer, vip);
   reg_customer_set_owner_id (customer, owner);
   reg_customer_set_phones (customer, phones);
-  if (!reg_store_bulk_add_customer (bulk, customer, notes, error))
+  if (!reg_store_import_customer (bulk, customer, notes, NULL, error))
     return FALSE;
   *id = reg_customer_get_id (customer);
   return TRUE;
@@ -263,13 +263,13 @@ fill_profile (RegStore      *bulk,
   gint64 now = reg_store_now (bulk);
   gint64 staff0 = g_array_index (job->staff, gint64, 0);
   gint64 staff1 = g_array_index (job->staff, gint64, 1 % job->staff->len);
-  gint64 big_id, small_id;
+  gint64 big_id, small_id, first_id;
 
   for (guint i = 0; i < G_N_ELEMENTS (crib_notes); i++)
     big_notes[i] = crib_notes[i];
 
   /* Indexed for search once, at the end, not after every visit. */
-  if (!reg_store_begin_bulk_load (bulk, error) ||
+  if (!reg_store_import_begin (bulk, &first_id, error) ||
       !add_customer (bulk, "Winifred", "Ashdown-Carr", TRUE, staff0, big_notes, &big_id, error) ||
       !add_customer (bulk, "Tobias", "Renwick", FALSE, staff1, small_notes, &small_id, error) ||
       !add_visits (bulk, big_id, BIG_VISITS, job->staff, rand, error) ||
@@ -283,7 +283,7 @@ fill_profile (RegStore      *bulk,
       !add_case (bulk, big_id, staff1, "Boots delivered in the wrong size",
                  "Ordered size 6, got 7.", TRUE, error))
     return FALSE;
-  return reg_store_end_bulk_load (bulk, NULL, error);
+  return reg_store_import_end (bulk, first_id, NULL, error);
 }
 
 static gboolean
