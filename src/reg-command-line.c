@@ -51,6 +51,8 @@ reg_command_line_add_options (GApplication *app)
       N_("With --import, add the good records and list the broken ones"), NULL },
     { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_("Write every customer to FILE (.json, .vcf, .csv or .ics)"), N_("FILE") },
+    { "vcard-3", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("With --export FILE.vcf, write vCard 3.0 for older address books instead of 4.0"), NULL },
     { "customer", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT64, NULL,
       N_("With --export FILE.json, write everything held about customer ID only"), N_("ID") },
     { NULL }
@@ -76,6 +78,7 @@ reg_command_line_wants_store_only (GVariantDict *options)
          g_variant_dict_contains (options, "duplicates") ||
          g_variant_dict_contains (options, "keep-going") ||
          g_variant_dict_contains (options, "export") ||
+         g_variant_dict_contains (options, "vcard-3") ||
          g_variant_dict_contains (options, "customer");
 }
 
@@ -509,8 +512,16 @@ export (RegStore                *store,
       return 1;
     }
 
+  if (g_variant_dict_contains (options, "vcard-3") && reg_exchange_format_for_path (path) != REG_EXCHANGE_FORMAT_VCARD)
+    {
+      say (cmdline, TRUE, _("--vcard-3: vCard 3.0 is written to a .vcf file, not %s\n"), path);
+      return 1;
+    }
+
   if (one)
     ok = reg_json_export_customer (store, customer_id, path, &error);
+  else if (g_variant_dict_contains (options, "vcard-3"))
+    ok = reg_exchange_export_file_as (store, path, REG_EXCHANGE_FORMAT_VCARD_3, NULL, NULL, &error);
   else
     ok = reg_exchange_export_file (store, path, NULL, NULL, &error);
 
@@ -625,6 +636,11 @@ run_file_commands (RegStore                *store,
   else if (g_variant_dict_contains (options, "customer"))
     {
       say (cmdline, TRUE, _("--customer: say where to write it with --export FILE.json\n"));
+      return 1;
+    }
+  else if (g_variant_dict_contains (options, "vcard-3"))
+    {
+      say (cmdline, TRUE, _("--vcard-3: say where to write it with --export FILE.vcf\n"));
       return 1;
     }
   return status;

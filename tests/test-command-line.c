@@ -491,6 +491,18 @@ test_import_export (Fixture       *f,
   g_assert_true (g_str_has_prefix (text, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
   g_assert_nonnull (strstr (text, "FN:Élodie Lefèvre"));
   g_clear_pointer (&text, g_free);
+  /* vCard 3.0 for older address books, on request */
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", vcf, "--vcard-3", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (vcf, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", csv, "--vcard-3", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--vcard-3: vCard 3.0 is written to a .vcf file"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   g_assert_cmpint (run (FALSE, &out, &err, "--database", f->db, "--export", csv, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

@@ -482,6 +482,15 @@ check_import_csv (RegApplication *app,
 }
 
 #ifdef REG_TEST_FILE_CHOOSER
+static gboolean
+file_has_version_3 (gpointer path)
+{
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (path, &text, NULL, NULL) &&
+         g_str_has_prefix (text, "BEGIN:VCARD\r\nVERSION:3.0\r\n");
+}
+
 /* Export… writes the list as it is shown, in the format chosen. */
 static void
 check_export (RegApplication *app,
@@ -490,6 +499,7 @@ check_export (RegApplication *app,
   Shop *shop = data;
   RegWindow *window = main_window (app);
   g_autofree char *vcf = g_build_filename (shop->dir, "Everyone.vcf", NULL);
+  g_autofree char *older = g_build_filename (shop->dir, "Older.vcf", NULL);
   g_autofree char *csv = g_build_filename (shop->dir, "Zoe only.csv", NULL);
   g_autofree char *offered = NULL;
   g_autofree char *text = NULL;
@@ -502,7 +512,15 @@ check_export (RegApplication *app,
   g_assert_true (g_file_get_contents (vcf, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "FN:Zoë Brown"));
   g_assert_nonnull (strstr (text, "FN:Omar Quintessential-Haddad"));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
   g_clear_pointer (&text, g_free);
+
+  /* vCard 3.0, chosen below the files, for an older address book */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  g_clear_pointer (&offered, g_free);
+  offered = choose_save (shop->dir, "Older.vcf", "vCard 3.0, for Older Address Books");
+  wait_shown (GTK_WIDGET (window), "Exported to “Older.vcf”", FALSE);
+  g_assert_true (reg_test_wait_until (file_has_version_3, older, 5000));
 
   /* Searched: only what is shown, as CSV. */
   gtk_editable_set_text (search, "zoë");

@@ -251,6 +251,7 @@ reg_exchange_import_file (RegStore               *store,
           summarize_csv (summary, path, &result);
       }
       break;
+    case REG_EXCHANGE_FORMAT_VCARD_3:
     case REG_EXCHANGE_FORMAT_ICALENDAR:
     case REG_EXCHANGE_FORMAT_JSON:
     case REG_EXCHANGE_FORMAT_UNKNOWN:
@@ -369,6 +370,7 @@ reg_exchange_import_file_async (RegStore               *store,
         reg_csv_import_async (store, path, job->mapping, &csv, cancellable, csv_imported, task);
       }
       break;
+    case REG_EXCHANGE_FORMAT_VCARD_3:
     case REG_EXCHANGE_FORMAT_ICALENDAR:
     case REG_EXCHANGE_FORMAT_JSON:
     case REG_EXCHANGE_FORMAT_UNKNOWN:
@@ -409,13 +411,28 @@ reg_exchange_export_file (RegStore               *store,
                           GCancellable           *cancellable,
                           GError                **error)
 {
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return reg_exchange_export_file_as (store, path, reg_exchange_format_for_path (path), query, cancellable, error);
+}
+
+gboolean
+reg_exchange_export_file_as (RegStore               *store,
+                             const char             *path,
+                             RegExchangeFormat       format,
+                             const RegCustomerQuery *query,
+                             GCancellable           *cancellable,
+                             GError                **error)
+{
   g_return_val_if_fail (REG_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  switch (reg_exchange_format_for_path (path))
+  switch (format)
     {
     case REG_EXCHANGE_FORMAT_VCARD:
       return reg_vcard_export (store, path, query, REG_VCARD_VERSION_4_0, cancellable, error);
+    case REG_EXCHANGE_FORMAT_VCARD_3:
+      return reg_vcard_export (store, path, query, REG_VCARD_VERSION_3_0, cancellable, error);
     case REG_EXCHANGE_FORMAT_CSV:
       return reg_csv_export (store, path, query, cancellable, error);
     case REG_EXCHANGE_FORMAT_ICALENDAR:
@@ -432,8 +449,9 @@ reg_exchange_export_file (RegStore               *store,
 
 typedef struct
 {
-  char             *path;
-  RegCustomerQuery *query;
+  char              *path;
+  RegExchangeFormat  format;
+  RegCustomerQuery  *query;
 } ExportJob;
 
 static void
@@ -458,7 +476,7 @@ export_on_worker (RegStore      *worker,
   /* One consistent view of the database while the window goes on. */
   if (!reg_store_begin_snapshot (worker, error))
     return FALSE;
-  ok = reg_exchange_export_file (worker, job->path, job->query, cancellable, error);
+  ok = reg_exchange_export_file_as (worker, job->path, job->format, job->query, cancellable, error);
   reg_store_end_snapshot (worker);
   return ok;
 }
@@ -466,6 +484,7 @@ export_on_worker (RegStore      *worker,
 void
 reg_exchange_export_file_async (RegStore               *store,
                                 const char             *path,
+                                RegExchangeFormat       format,
                                 const RegCustomerQuery *query,
                                 GCancellable           *cancellable,
                                 GAsyncReadyCallback     callback,
@@ -477,6 +496,7 @@ reg_exchange_export_file_async (RegStore               *store,
   g_return_if_fail (path != NULL);
 
   job->path = g_strdup (path);
+  job->format = format != REG_EXCHANGE_FORMAT_UNKNOWN ? format : reg_exchange_format_for_path (path);
   job->query = query != NULL ? reg_customer_query_copy (query) : NULL;
   reg_store_run_worker_async (store, export_on_worker, job, export_job_free,
                             cancellable, callback, user_data);

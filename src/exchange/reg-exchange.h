@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   REG_EXCHANGE_FORMAT_UNKNOWN,
-  REG_EXCHANGE_FORMAT_VCARD,       /* .vcf, .vcard */
+  REG_EXCHANGE_FORMAT_VCARD,       /* .vcf, .vcard: vCard 4.0 */
+  REG_EXCHANGE_FORMAT_VCARD_3,     /* the same in vCard 3.0, for older address books */
   REG_EXCHANGE_FORMAT_CSV,         /* .csv */
   REG_EXCHANGE_FORMAT_ICALENDAR,   /* .ics: open follow-ups */
   REG_EXCHANGE_FORMAT_JSON,        /* .json: everything held about each customer */
@@ -95,9 +96,18 @@ gboolean reg_exchange_export_file        (RegStore               *store,
                                           const RegCustomerQuery *query,
                                           GCancellable           *cancellable,
                                           GError                **error);
-/* The same on a connection of its own in a worker thread. */
+/* The same in @format, whatever the name says. */
+gboolean reg_exchange_export_file_as     (RegStore               *store,
+                                          const char             *path,
+                                          RegExchangeFormat       format,
+                                          const RegCustomerQuery *query,
+                                          GCancellable           *cancellable,
+                                          GError                **error);
+/* Either on a connection of its own in a worker thread; @format
+ * REG_EXCHANGE_FORMAT_UNKNOWN goes by the name. */
 void     reg_exchange_export_file_async  (RegStore               *store,
                                           const char             *path,
+                                          RegExchangeFormat       format,
                                           const RegCustomerQuery *query,
                                           GCancellable           *cancellable,
                                           GAsyncReadyCallback     callback,

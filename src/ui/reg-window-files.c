@@ -204,14 +204,16 @@ import_action (GtkWidget  *widget,
 /* Export                                                               */
 
 static const struct {
-  const char *id;
-  const char *extension;
-  const char *label;
+  const char        *id;
+  RegExchangeFormat  format;
+  const char        *extension;
+  const char        *label;
 } formats[] = {
-  { "vcard", ".vcf", N_("vCard Address Book") },
-  { "csv", ".csv", N_("CSV Spreadsheet") },
-  { "json", ".json", N_("JSON, Everything About Each Customer") },
-  { "ics", ".ics", N_("iCalendar, the Open Promises") },
+  { "vcard", REG_EXCHANGE_FORMAT_VCARD, ".vcf", N_("vCard Address Book") },
+  { "vcard3", REG_EXCHANGE_FORMAT_VCARD_3, ".vcf", N_("vCard 3.0, for Older Address Books") },
+  { "csv", REG_EXCHANGE_FORMAT_CSV, ".csv", N_("CSV Spreadsheet") },
+  { "json", REG_EXCHANGE_FORMAT_JSON, ".json", N_("JSON, Everything About Each Customer") },
+  { "ics", REG_EXCHANGE_FORMAT_ICALENDAR, ".ics", N_("iCalendar, the Open Promises") },
 };
 
 /* Whether the list shows fewer than every live customer. */
@@ -250,23 +252,31 @@ export_chosen (RegWindow      *self,
   const char *format = gtk_file_chooser_get_choice (chooser, "format");
   RegCustomerList *list = reg_window_get_customer_list (self);
   const RegCustomerQuery *query = list != NULL ? reg_customer_list_get_query (list) : NULL;
+  RegExchangeFormat chosen = REG_EXCHANGE_FORMAT_UNKNOWN;
   g_autoptr(GFile) target = NULL;
 
   if (path == NULL)
     return;
   /* The format chosen, unless the name given says another. */
-  if (reg_exchange_format_for_path (path) == REG_EXCHANGE_FORMAT_UNKNOWN)
-    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-      if (g_strcmp0 (format, formats[i].id) == 0)
-        {
-          char *with = g_strconcat (path, formats[i].extension, NULL);
-          g_free (path);
-          path = with;
-        }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (format, formats[i].id) == 0)
+      {
+        RegExchangeFormat named = reg_exchange_format_for_path (path);
+
+        if (named == REG_EXCHANGE_FORMAT_UNKNOWN)
+          {
+            char *with = g_strconcat (path, formats[i].extension, NULL);
+            g_free (path);
+            path = with;
+            chosen = formats[i].format;
+          }
+        else if (named == REG_EXCHANGE_FORMAT_VCARD && formats[i].format == REG_EXCHANGE_FORMAT_VCARD_3)
+          chosen = REG_EXCHANGE_FORMAT_VCARD_3;
+      }
 
   target = g_file_new_for_path (path);
   /* The list as it is shown: searched and filtered, or everyone. */
-  reg_exchange_export_file_async (reg_window_get_store (self), path, query,
+  reg_exchange_export_file_async (reg_window_get_store (self), path, chosen, query,
                                   NULL, export_done, pending_new (self, target));
 }
 
