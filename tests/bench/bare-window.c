@@ -5,6 +5,7 @@
  * GtkStringFilter, each row a box of two labels. No store, no card.
  *
  *   bare-window [--db PATH] [--runs N] [--no-type] [--floor]
+ *               [--startup [--scroll-frames N]]
  *
  * It types the same searches as bench-window (the same names, picked
  * with the same seed) and times them the same way, from the keystroke
@@ -12,6 +13,10 @@
  * --no-type it prints when its first frame was painted and quits, for
  * start-up figures. With --floor the search filters nothing: the figure
  * is the least any window takes to show a keystroke, the entry redrawn.
+ * With --startup (for bench-startup) it prints when its first frame was
+ * painted, then its peak resident set once start-up has settled, then,
+ * with --scroll-frames N, scrolls the list top to bottom in N frames and
+ * prints the peak again, and quits.
  * Run it under a display. It asserts nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,6 +35,9 @@ typedef struct
   GtkApplication *app;
   GtkWindow      *window;
   GtkEditable    *entry;
+  GtkWidget      *view;
+  GtkAdjustment  *vadjustment;
+  guint           scroll_step;
   GtkStringList  *names;
   GListModel     *shown;
   GdkFrameClock  *clock;
@@ -46,6 +54,9 @@ static char *opt_db;
 static int opt_runs = 30;
 static gboolean opt_no_type;
 static gboolean opt_floor;
+static gboolean opt_startup;
+static int opt_scroll_frames;
+static double main_at, activate_at, realize_at;   /* --startup: the timeline */
 
 /* Every live customer's name, in the list's order. */
 static GtkStringList *
@@ -118,6 +129,15 @@ bind_row (GtkSignalListItemFactory *factory,
 
 static void after_paint_typed (GdkFrameClock *clock, Bare *bare);
 static gboolean type_next (gpointer data);
+
+static double
+monotonic_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
 
 static void
 report_and_quit (Bare *bare)
@@ -205,6 +225,54 @@ type_next (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* --startup: top to bottom, a step a frame, as bench-window scrolls. */
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Bare *bare = data;
+  double upper = gtk_adjustment_get_upper (bare->vadjustment);
+  double page = gtk_adjustment_get_page_size (bare->vadjustment);
+
+  if (bare->scroll_step >= (guint) opt_scroll_frames)
+    {
+      g_autofree char *memory = bench_memory_breakdown ();
+
+      g_print ("bare-window: peak RSS after scrolling %" G_GINT64_FORMAT " kB\n", bench_proc_status_kib ("VmHWM"));
+      g_print ("bare-window: memory after scrolling: %s\n", memory);
+      g_application_quit (G_APPLICATION (bare->app));
+      return G_SOURCE_REMOVE;
+    }
+
+  bare->scroll_step++;
+  gtk_adjustment_set_value (bare->vadjustment, (upper - page) * bare->scroll_step / opt_scroll_frames);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+startup_settled (gpointer data)
+{
+  Bare *bare = data;
+  GtkWidget *scroller;
+  g_autofree char *memory = bench_memory_breakdown ();
+
+  g_print ("bare-window: peak RSS after start-up %" G_GINT64_FORMAT " kB\n", bench_proc_status_kib ("VmHWM"));
+  g_print ("bare-window: memory after start-up: %s\n", memory);
+  g_print ("bare-window: listed %u names, renderer %s\n", g_list_model_get_n_items (bare->shown),
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bare->window))));
+  if (opt_scroll_frames <= 0)
+    {
+      g_application_quit (G_APPLICATION (bare->app));
+      return G_SOURCE_REMOVE;
+    }
+
+  scroller = gtk_widget_get_ancestor (bare->view, GTK_TYPE_SCROLLED_WINDOW);
+  bare->vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_widget_add_tick_callback (scroller, scroll_tick, bare, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_first_paint (GdkFrameClock *clock,
                 Bare          *bare)
@@ -216,8 +284,13 @@ on_first_paint (GdkFrameClock *clock,
   /* CLOCK_MONOTONIC, as a parent that started this program can compare. */
   clock_gettime (CLOCK_MONOTONIC, &now);
   g_print ("bare-window: first frame at %.3f ms\n", now.tv_sec * 1000.0 + now.tv_nsec / 1e6);
+  if (opt_startup)
+    g_print ("bare-window: timeline: main %.3f, activated %.3f, realized %.3f, first frame %.3f\n",
+             main_at, activate_at, realize_at, now.tv_sec * 1000.0 + now.tv_nsec / 1e6);
   if (opt_no_type)
     g_application_quit (G_APPLICATION (bare->app));
+  else if (opt_startup)
+    g_timeout_add (BENCH_STARTUP_SETTLE_MS, startup_settled, bare);
 }
 
 static gboolean
@@ -235,6 +308,7 @@ static void
 on_realize (GtkWidget *window,
             Bare      *bare)
 {
+  realize_at = monotonic_ms ();
   bare->clock = gtk_widget_get_frame_clock (window);
   bare->paint_handler = g_signal_connect (bare->clock, "after-paint", G_CALLBACK (on_first_paint), bare);
 }
@@ -254,6 +328,7 @@ on_activate (GtkApplication *app,
   GtkFilterListModel *filtered;
   GtkWidget *view;
 
+  activate_at = monotonic_ms ();
   bare->window = GTK_WINDOW (window);
   bare->entry = GTK_EDITABLE (entry);
   bare->names = read_names (opt_db);
@@ -269,6 +344,7 @@ on_activate (GtkApplication *app,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (filtered))), factory);
   gtk_widget_add_css_class (view, "navigation-sidebar");
+  bare->view = view;
 
   gtk_window_set_title (GTK_WINDOW (window), "Bare");
   gtk_window_set_titlebar (GTK_WINDOW (window), header);
@@ -281,7 +357,7 @@ on_activate (GtkApplication *app,
 
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), bare);
   gtk_window_present (GTK_WINDOW (window));
-  if (!opt_no_type)
+  if (!opt_no_type && !opt_startup)
     g_timeout_add (500, start_typing, bare);
 }
 
@@ -297,10 +373,14 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &opt_runs, "Queries per length", "N" },
     { "no-type", 0, 0, G_OPTION_ARG_NONE, &opt_no_type, "Quit after the first frame", NULL },
     { "floor", 0, 0, G_OPTION_ARG_NONE, &opt_floor, "Type without filtering the list", NULL },
+    { "startup", 0, 0, G_OPTION_ARG_NONE, &opt_startup, "Print the first frame and the peak memory, and quit", NULL },
+    { "scroll-frames", 0, 0, G_OPTION_ARG_INT, &opt_scroll_frames,
+      "With --startup: scroll the list through in N frames first", "N" },
     { NULL }
   };
   Bare bare = { 0 };
 
+  main_at = monotonic_ms ();
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include <malloc.h>
 #include <math.h>
 #include <string.h>
 
@@ -152,3 +153,37 @@ bench_raw_exec (sqlite3     *db,
   return TRUE;
 }
 
+/* A "kB" line of /proc/self/status, such as "VmHWM" (the peak resident
+ * set) or "VmRSS", in KiB; -1 when it cannot be read. */
+gint64
+bench_proc_status_kib (const char *field)
+{
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+  size_t length = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strncmp (lines[i], field, length) == 0 && lines[i][length] == ':')
+      return g_ascii_strtoll (lines[i] + length + 1, NULL, 10);
+  return -1;
+}
+
+/* Where this process's memory is now, in words, to see what a peak is
+ * made of: the resident set by kind, what malloc has handed out, and
+ * SQLite's part of it (with its own peak). */
+char *
+bench_memory_breakdown (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return g_strdup_printf ("resident %.1f MiB: anonymous %.1f, files %.1f, shared %.1f; "
+                          "malloc in use %.1f MiB (arenas %.1f, mmapped %.1f); "
+                          "SQLite %.1f MiB (peak %.1f)",
+                          bench_proc_status_kib ("VmRSS") / 1024.0, bench_proc_status_kib ("RssAnon") / 1024.0,
+                          bench_proc_status_kib ("RssFile") / 1024.0, bench_proc_status_kib ("RssShmem") / 1024.0,
+                          (info.uordblks + info.hblkhd) / 1048576.0, info.arena / 1048576.0, info.hblkhd / 1048576.0,
+                          sqlite3_memory_used () / 1048576.0, sqlite3_memory_highwater (FALSE) / 1048576.0);
+}

@@ -42,4 +42,11 @@ gboolean      bench_raw_exec    (sqlite3      *db,
                                  const char   *sql,
                                  GError      **error);
 
+/* Memory of this process, for the start-up benchmark: the peak is read
+ * this long after the first frame, once start-up has settled. */
+#define BENCH_STARTUP_SETTLE_MS 500
+
+gint64        bench_proc_status_kib (const char *field);
+char         *bench_memory_breakdown (void);
+
 G_END_DECLS
