@@ -52,7 +52,7 @@
 #define QUIET_SECONDS 2.0                  /* no strace output this long: settled */
 
 /* The raw connection's cache, the size the store sets for its own. */
-#define RAW_CACHE_PRAGMA "PRAGMA cache_size = -16384"
+#define RAW_CACHE_PRAGMA "PRAGMA cache_size = -4096"
 
 /* The store's own queries, word for word, so that SQLite picks the same
  * index (follow_ups_open_by_due) for both. */

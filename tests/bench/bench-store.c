@@ -30,7 +30,7 @@
 
 /* The raw connection's cache, the size the store sets for its own, so
  * that the ratios compare queries rather than cache settings. */
-#define RAW_CACHE_PRAGMA "PRAGMA cache_size = -16384"
+#define RAW_CACHE_PRAGMA "PRAGMA cache_size = -4096"
 
 static const char SQL_RAW_COUNT[] =
   "SELECT count(*) FROM customers";
