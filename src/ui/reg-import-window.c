@@ -45,7 +45,6 @@ struct _RegImportWindow
   GtkStack          *stack;
   AdwComboRow       *duplicates_row;
   AdwPreferencesGroup *columns_group;
-  AdwStatusPage     *progress_page;
   GtkProgressBar    *progress_bar;
   AdwStatusPage     *summary_page;
   GtkWidget         *keep_going_button;
@@ -520,7 +519,6 @@ reg_import_window_class_init (RegImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RegImportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RegImportWindow, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, RegImportWindow, columns_group);
-  gtk_widget_class_bind_template_child (widget_class, RegImportWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RegImportWindow, summary_page);
   gtk_widget_class_bind_template_child (widget_class, RegImportWindow, keep_going_button);
