@@ -38,6 +38,11 @@ typedef struct
   GPtrArray      *queries;
   guint           next_query;
   gint64          typed_at;
+  gint64          set_text_done;   /* BENCH_DEBUG: the phases of one keystroke */
+  gint64          layout_at;
+  gint64          paint_at;
+  gulong          layout_handler;
+  gulong          paint_phase_handler;
   GArray         *latencies[3];     /* ms, by query length 1, 3, 6 */
   GArray         *frames;           /* ms between painted frames while scrolling */
   gint64          last_paint;
@@ -114,6 +119,22 @@ make_queries (Bench *bench)
 }
 
 static gboolean type_next (gpointer data);
+
+static void
+on_layout_phase (GdkFrameClock *clock,
+                 Bench         *bench)
+{
+  if (bench->layout_at == 0)
+    bench->layout_at = g_get_monotonic_time ();
+}
+
+static void
+on_paint_phase (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  if (bench->paint_at == 0)
+    bench->paint_at = g_get_monotonic_time ();
+}
 static gboolean clear_search (gpointer data);
 static void after_paint_typed (GdkFrameClock *clock, Bench *bench);
 
@@ -145,7 +166,18 @@ after_paint_typed (GdkFrameClock *clock,
   bench->paint_handler = 0;
   g_array_append_val (bench->latencies[bucket], ms);
   if (g_getenv ("BENCH_DEBUG"))
-    g_printerr ("  \"%s\" painted after %.1f ms\n", query, ms);
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      g_printerr ("  \"%s\" painted after %.1f ms (search %.1f, wait %.1f, layout %.1f, paint %.1f)\n",
+                  query, ms,
+                  (bench->set_text_done - bench->typed_at) / 1000.0,
+                  (bench->layout_at - bench->set_text_done) / 1000.0,
+                  (bench->paint_at - bench->layout_at) / 1000.0,
+                  (now - bench->paint_at) / 1000.0);
+      g_clear_signal_handler (&bench->layout_handler, clock);
+      g_clear_signal_handler (&bench->paint_phase_handler, clock);
+    }
 
   /* Let the card of the best match open, as it does between two keys,
    * then clear the field, so each query is typed as a new search. */
@@ -178,8 +210,15 @@ type_next (gpointer data)
 
   bench->changed_handler = g_signal_connect (reg_window_get_customer_list (bench->window), "items-changed",
                                              G_CALLBACK (on_list_changed), bench);
+  if (g_getenv ("BENCH_DEBUG"))
+    {
+      bench->layout_at = bench->paint_at = 0;
+      bench->layout_handler = g_signal_connect (bench->clock, "layout", G_CALLBACK (on_layout_phase), bench);
+      bench->paint_phase_handler = g_signal_connect (bench->clock, "paint", G_CALLBACK (on_paint_phase), bench);
+    }
   bench->typed_at = g_get_monotonic_time ();
   gtk_editable_set_text (bench->entry, g_ptr_array_index (bench->queries, bench->next_query++));
+  bench->set_text_done = g_get_monotonic_time ();
   return G_SOURCE_REMOVE;
 }
 
