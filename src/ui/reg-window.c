@@ -189,7 +189,8 @@ on_customer_trashed_changed (RegWindow *self)
   update_actions (self);
 }
 
-/* Fills the card with the open customer, if it is not yet. */
+/* Fills the card with the open customer, if it is not yet, and shows
+ * it under the customer's name. */
 static void
 fill_card (RegWindow *self)
 {
@@ -200,6 +201,15 @@ fill_card (RegWindow *self)
 
   if (reg_customer_card_get_customer (self->card) != self->customer)
     reg_customer_card_set_customer (self->card, self->customer);
+
+  g_binding_group_set_source (self->card_bindings, self->customer);
+  if (self->customer != NULL)
+    gtk_stack_set_visible_child_name (self->card_stack, "card");
+  else
+    {
+      adw_window_title_set_title (self->card_title, "");
+      gtk_stack_set_visible_child_name (self->card_stack, "none");
+    }
 }
 
 static gboolean
@@ -226,8 +236,11 @@ on_list_painted (RegWindow     *self,
 
 /* While typing, the list comes first: the card of the best match is
  * filled after the frame that shows the new list, not in the same one.
- * The window's customer (its title and actions) changes at once, so a
- * key pressed meanwhile, like Ctrl+N, acts on the right customer. */
+ * Nothing else on that side changes before then either, not even the
+ * title: a frame redraws the box around all it changed, and the list
+ * with the title above the card is the whole window. The window's
+ * customer changes at once, so a key pressed meanwhile, like Ctrl+N,
+ * acts on the right customer. */
 static void
 fill_card_after_paint (RegWindow *self)
 {
@@ -257,23 +270,14 @@ open_customer (RegWindow   *self,
     g_signal_handlers_disconnect_by_func (self->customer, on_customer_trashed_changed, self);
 
   g_set_object (&self->customer, customer);
-  g_binding_group_set_source (self->card_bindings, customer);
   if (self->typing && customer != NULL)
     fill_card_after_paint (self);
   else
     fill_card (self);
 
   if (customer != NULL)
-    {
-      g_signal_connect_swapped (customer, "notify::trashed",
-                                G_CALLBACK (on_customer_trashed_changed), self);
-      gtk_stack_set_visible_child_name (self->card_stack, "card");
-    }
-  else
-    {
-      adw_window_title_set_title (self->card_title, "");
-      gtk_stack_set_visible_child_name (self->card_stack, "none");
-    }
+    g_signal_connect_swapped (customer, "notify::trashed",
+                              G_CALLBACK (on_customer_trashed_changed), self);
   update_actions (self);
 }
 
