@@ -864,8 +864,7 @@ reg_application_startup (GApplication *app)
   G_APPLICATION_CLASS (reg_application_parent_class)->startup (app);
 
   /* A GLib worker thread that made a backup or an import waits for the
-   * next job instead of waking 15 seconds later only to end: an idle
-   * Regulars makes no wakeups at all. */
+   * next job instead of waking 15 seconds later only to end. */
   g_thread_pool_set_max_idle_time (0);
 
   gtk_window_set_default_icon_name (BASE_ID);
